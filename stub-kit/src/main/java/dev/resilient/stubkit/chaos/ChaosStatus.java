@@ -1,0 +1,21 @@
+package dev.resilient.stubkit.chaos;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.Map;
+
+/** Body of {@code GET /_chaos}: the fault in force and the request counters. */
+public record ChaosStatus(
+        FaultSpec fault,
+        Instant since,
+        Instant until,
+        @JsonProperty("requests_total") long requestsTotal,
+        @JsonProperty("faulted_total") long faultedTotal,
+        @JsonProperty("deadline_exceeded_total") long deadlineExceededTotal,
+        @JsonProperty("by_path") Map<String, Long> byPath) {
+
+    static ChaosStatus of(ChaosState.Active active, ChaosState.Counters counters) {
+        return new ChaosStatus(active.spec(), active.since(), active.until(), counters.requestsTotal(),
+                counters.faultedTotal(), counters.deadlineExceededTotal(), counters.byPath());
+    }
+}

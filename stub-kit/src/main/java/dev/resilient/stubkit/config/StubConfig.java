@@ -1,0 +1,51 @@
+package dev.resilient.stubkit.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Behaviour every stub shares; keys start with {@code stub.} (env {@code STUB_...}). */
+@ConfigMapping(prefix = "stub")
+public interface StubConfig {
+
+    /** Service name shown by {@code /health}; defaults to {@code quarkus.application.name}. */
+    String name();
+
+    /** The fault active at start-up, as if {@code PUT /_chaos} had been called with it. */
+    Chaos chaos();
+
+    /**
+     * Paths served without {@code X-INTERNAL-TOKEN}, besides {@code /health}, {@code /ready}
+     * and {@code /q/...} (auth-stub's login and key endpoints, for instance). A trailing
+     * {@code *} makes an entry a prefix.
+     */
+    Optional<List<String>> publicPaths();
+
+    /** Largest request body accepted; larger bodies get 413 with a JSON error. */
+    @WithDefault("1048576")
+    long maxBodyBytes();
+
+    interface Chaos {
+        /** {@code ok}, {@code error}, {@code slow}, {@code hang}, {@code reset} or {@code flaky}. */
+        @WithDefault("ok")
+        String mode();
+
+        Optional<Integer> status();
+
+        Optional<Long> latencyMs();
+
+        Optional<Long> jitterMs();
+
+        Optional<Double> probability();
+
+        Optional<String> path();
+
+        Optional<Double> durationS();
+
+        /** A hung request's connection is closed after this long so it cannot leak forever. */
+        @WithDefault("PT10M")
+        Duration hangMax();
+    }
+}

@@ -1,0 +1,180 @@
+package dev.resilient.stubkit.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fault-injection and internal-token contract, as a real HTTP client sees it. Every stub's
+ * test suite extends this (through stub-kit's test-jar) and names one of its own endpoints, so
+ * the contract is proven on each stub, not only on the library.
+ */
+public abstract class StubChaosContract {
+
+    public static final String TOKEN = "dev-internal-token-NOT-FOR-PRODUCTION";
+    public static final String TOKEN_HEADER = "X-INTERNAL-TOKEN";
+
+    /** A GET endpoint of the stub that answers 200 to an authorised call. */
+    protected abstract String protectedGetPath();
+
+    protected static RequestSpecification authed() {
+        return given().header(TOKEN_HEADER, TOKEN);
+    }
+
+    @BeforeEach
+    @AfterEach
+    void heal() {
+        authed().delete("/_chaos").then().statusCode(200);
+    }
+
+    @Test
+    void rejectsMissingTokenWith401JsonError() {
+        given().get(protectedGetPath()).then().statusCode(401).contentType(ContentType.JSON)
+                .body("error", notNullValue());
+    }
+
+    @Test
+    void rejectsWrongTokenWith401() {
+        given().header(TOKEN_HEADER, TOKEN + "x").get(protectedGetPath()).then().statusCode(401);
+    }
+
+    @Test
+    void servesHealthWithoutToken() {
+        given().get("/health").then().statusCode(200);
+        given().get("/ready").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void guardsChaosApiWithTheToken() {
+        given().get("/_chaos").then().statusCode(401);
+        given().contentType(ContentType.JSON).body("{\"mode\":\"error\"}").put("/_chaos").then().statusCode(401);
+        authed().get(protectedGetPath()).then().statusCode(200);
+    }
+
+    @Test
+    void errorModeAnswersTheConfiguredStatusUntilHealed() {
+        inject("{\"mode\":\"error\",\"status\":503}");
+        authed().get(protectedGetPath()).then().statusCode(503).contentType(ContentType.JSON)
+                .body("error", notNullValue());
+        authed().delete("/_chaos").then().statusCode(200).body("fault.mode", org.hamcrest.Matchers.equalTo("ok"));
+        authed().get(protectedGetPath()).then().statusCode(200);
+    }
+
+    @Test
+    void slowModeDelaysThenServes() {
+        inject("{\"mode\":\"slow\",\"latency_ms\":300}");
+        long start = System.nanoTime();
+        authed().get(protectedGetPath()).then().statusCode(200);
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() >= 300, "answer came before the injected latency");
+    }
+
+    @Test
+    void hangMakesAClientWithOneSecondTimeoutTimeOut() {
+        inject("{\"mode\":\"hang\"}");
+        assertThrows(HttpTimeoutException.class, () -> rawGet(Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void resetGivesAConnectionErrorWithNoResponse() {
+        inject("{\"mode\":\"reset\"}");
+        IOException e = assertThrows(IOException.class, () -> rawGet(Duration.ofSeconds(5)));
+        assertTrue(!(e instanceof HttpTimeoutException), "expected a dropped connection, got a timeout");
+    }
+
+    @Test
+    void flakyWithProbabilityHalfFailsAboutHalfOf200Calls() {
+        inject("{\"mode\":\"flaky\",\"probability\":0.5}");
+        int failed = 0;
+        for (int i = 0; i < 200; i++) {
+            int status = authed().get(protectedGetPath()).statusCode();
+            if (status == 500) {
+                failed++;
+            } else {
+                assertEquals(200, status);
+            }
+        }
+        // 200 fair coin flips: mean 100, sd ~7; 60..140 is beyond 5 sd either way.
+        assertTrue(failed >= 60 && failed <= 140, "flaky failed " + failed + " of 200 calls");
+    }
+
+    @Test
+    void durationEndsTheFaultByItself() throws InterruptedException {
+        inject("{\"mode\":\"error\",\"duration_s\":0.5}");
+        authed().get(protectedGetPath()).then().statusCode(500);
+        Thread.sleep(700);
+        authed().get(protectedGetPath()).then().statusCode(200);
+        authed().get("/_chaos").then().body("fault.mode", org.hamcrest.Matchers.equalTo("ok"));
+    }
+
+    @Test
+    void pathLimitsTheFaultToOneEndpointPrefix() {
+        inject("{\"mode\":\"error\",\"path\":\"" + protectedGetPath() + "\"}");
+        authed().get(protectedGetPath()).then().statusCode(500);
+        given().get("/health").then().statusCode(200);
+    }
+
+    @Test
+    void countsRequestsFaultsAndPaths() {
+        authed().delete("/_chaos/counters").then().statusCode(200);
+        authed().get(protectedGetPath()).then().statusCode(200);
+        inject("{\"mode\":\"error\"}");
+        authed().get(protectedGetPath()).then().statusCode(500);
+        authed().get("/_chaos").then().statusCode(200)
+                .body("requests_total", greaterThanOrEqualTo(2))
+                .body("faulted_total", greaterThanOrEqualTo(1))
+                .body("by_path", notNullValue());
+    }
+
+    @Test
+    void rejectsInvalidChaosRequestsWith400() {
+        for (String body : new String[] {"{\"mode\":\"explode\"}", "{\"mode\":\"flaky\",\"probability\":2}",
+                "{\"mode\":\"error\",\"status\":200}", "{\"mode\":\"slow\",\"latency_ms\":-1}",
+                "{\"mode\":", "[]", "{\"status\":500}", "{\"mode\":\"error\",\"duration_s\":\"soon\"}"}) {
+            authed().contentType(ContentType.JSON).body(body).put("/_chaos").then().log().ifValidationFails()
+                    .statusCode(400).contentType(ContentType.JSON).body("error", notNullValue());
+        }
+        authed().get("/_chaos").then().body("fault.mode", org.hamcrest.Matchers.equalTo("ok"));
+    }
+
+    @Test
+    void rejectsOversizedBodyWith413JsonError() {
+        authed().contentType(ContentType.JSON).body("{\"x\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}")
+                .post(protectedGetPath()).then().statusCode(413).contentType(ContentType.JSON)
+                .body("error", notNullValue());
+    }
+
+    @Test
+    void answersUnknownRoutesWith404JsonError() {
+        authed().get("/no/such/route").then().statusCode(404).contentType(ContentType.JSON)
+                .body("error", notNullValue());
+    }
+
+    protected static void inject(String json) {
+        authed().contentType(ContentType.JSON).body(json).put("/_chaos").then().statusCode(200);
+    }
+
+    private HttpResponse<String> rawGet(Duration timeout) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + protectedGetPath()))
+                .header(TOKEN_HEADER, TOKEN).timeout(timeout).GET().build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
