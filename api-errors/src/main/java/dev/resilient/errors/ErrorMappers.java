@@ -29,8 +29,8 @@ public class ErrorMappers {
     public Response webApplication(WebApplicationException e) {
         Response original = e.getResponse();
         int status = original == null ? 500 : original.getStatus();
-        if (original != null && original.hasEntity() && original.getEntity() instanceof ErrorBody) {
-            return original;
+        if (original != null && original.hasEntity()) {
+            return original; // built with ApiError: already the JSON the client should see
         }
         Response.ResponseBuilder builder = json(status, message(e, status));
         if (original != null) {

@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public class ChaosFilter {
 
     static final int PRIORITY = 500;
+    static final long LOST_RESPONSE_LENGTH = 1 << 20;
 
     private final ChaosState state;
     private final Vertx vertx;
@@ -37,13 +38,18 @@ public class ChaosFilter {
             return;
         }
         state.countRequest(path);
-        FaultSpec fault = state.current().spec();
+        ChaosState.Active active = state.current();
+        FaultSpec fault = active.spec();
         if (fault.mode() == FaultMode.OK || !fault.covers(path)
-                || ThreadLocalRandom.current().nextDouble() >= fault.probability()) {
+                || ThreadLocalRandom.current().nextDouble() >= fault.probability() || !state.claim(active)) {
             rc.next();
             return;
         }
         state.countFaulted();
+        if (FaultSpec.PHASE_RESPONSE.equals(fault.phase())) {
+            loseResponse(rc);
+            return;
+        }
         long delay = fault.latencyMs()
                 + (fault.jitterMs() > 0 ? ThreadLocalRandom.current().nextLong(fault.jitterMs() + 1) : 0);
         if (delay > 0 && fault.mode() != FaultMode.HANG) {
@@ -53,11 +59,26 @@ public class ChaosFilter {
         }
     }
 
+    /**
+     * The endpoint does its work; its answer is cut off. Closing the connection before the
+     * answer is written races with the write, so the answer instead announces far more bytes
+     * than it sends and the connection is reset after the body: the client always sees a
+     * truncated response, an I/O error, as when a reply dies on the network.
+     */
+    private void loseResponse(RoutingContext rc) {
+        rc.addHeadersEndHandler(v -> {
+            rc.response().headers().remove("Transfer-Encoding");
+            rc.response().putHeader("Content-Length", String.valueOf(LOST_RESPONSE_LENGTH));
+        });
+        rc.addBodyEndHandler(v -> ConnectionDropper.drop(rc.request().connection()));
+        rc.next();
+    }
+
     private void act(RoutingContext rc, FaultSpec fault) {
         switch (fault.mode()) {
             case SLOW -> rc.next();
             case ERROR, FLAKY -> JsonErrors.end(rc, fault.status(), "injected fault: " + fault.mode().wire());
-            case RESET -> rc.request().connection().close();
+            case RESET -> ConnectionDropper.drop(rc.request().connection());
             case HANG -> vertx.setTimer(hangMaxMs, id -> {
                 if (!rc.response().closed()) {
                     rc.request().connection().close();

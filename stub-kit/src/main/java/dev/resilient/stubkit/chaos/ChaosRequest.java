@@ -13,7 +13,9 @@ public record ChaosRequest(
         @JsonProperty("jitter_ms") Long jitterMs,
         Double probability,
         String path,
-        @JsonProperty("duration_s") Double durationS) {
+        @JsonProperty("duration_s") Double durationS,
+        String phase,
+        Integer times) {
 
     static final long MAX_LATENCY_MS = 600_000;
     static final double MAX_DURATION_S = 86_400;
@@ -49,6 +51,16 @@ public record ChaosRequest(
         if (durationS != null && (durationS.isNaN() || durationS <= 0 || durationS > MAX_DURATION_S)) {
             throw new IllegalArgumentException("duration_s must be greater than 0 and at most " + MAX_DURATION_S);
         }
-        return new FaultSpec(mode, effectiveStatus, latency, jitter, p, path, durationS);
+        String effectivePhase = phase == null ? FaultSpec.PHASE_REQUEST : phase;
+        if (!effectivePhase.equals(FaultSpec.PHASE_REQUEST) && !effectivePhase.equals(FaultSpec.PHASE_RESPONSE)) {
+            throw new IllegalArgumentException("phase must be 'request' or 'response'");
+        }
+        if (effectivePhase.equals(FaultSpec.PHASE_RESPONSE) && mode != FaultMode.RESET) {
+            throw new IllegalArgumentException("phase 'response' applies to the reset mode only");
+        }
+        if (times != null && (times < 1 || times > 1_000_000)) {
+            throw new IllegalArgumentException("times must be between 1 and 1000000");
+        }
+        return new FaultSpec(mode, effectiveStatus, latency, jitter, p, path, durationS, effectivePhase, times);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.jboss.logging.Logger;
@@ -21,7 +22,7 @@ public class ChaosState {
     private static final Logger LOG = Logger.getLogger(ChaosState.class);
 
     /** A fault and when it started and ends ({@code until} null: until healed). */
-    public record Active(FaultSpec spec, Instant since, Instant until) {
+    public record Active(FaultSpec spec, Instant since, Instant until, AtomicInteger remaining) {
     }
 
     /** What {@code GET /_chaos} shows. */
@@ -83,6 +84,24 @@ public class ChaosState {
         perPath.increment();
     }
 
+    /**
+     * Takes one use of a fault limited by {@code times}; false when it is used up (the fault then
+     * heals itself and the request is served normally).
+     */
+    public boolean claim(Active a) {
+        if (a.remaining() == null) {
+            return true;
+        }
+        int left = a.remaining().getAndDecrement();
+        if (left <= 0) {
+            return false;
+        }
+        if (left == 1 && active.compareAndSet(a, activate(FaultSpec.HEALTHY))) {
+            LOG.infof("Injected fault %s ended after %d requests", a.spec().mode().wire(), a.spec().times());
+        }
+        return true;
+    }
+
     public void countFaulted() {
         faulted.increment();
     }
@@ -108,6 +127,7 @@ public class ChaosState {
     private Active activate(FaultSpec spec) {
         Instant now = clock.instant();
         Instant until = spec.durationS() == null ? null : now.plusMillis(Math.round(spec.durationS() * 1000));
-        return new Active(spec, now, until);
+        return new Active(spec, now, until,
+                spec.times() == null ? null : new AtomicInteger(spec.times()));
     }
 }

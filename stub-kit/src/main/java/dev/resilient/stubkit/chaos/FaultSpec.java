@@ -13,6 +13,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param probability share of matching requests that are faulted, 0..1
  * @param path        only requests whose path starts with this prefix are faulted; null = all
  * @param durationS   the fault heals itself after this many seconds; null = until healed
+ * @param phase       {@code request} (default): fail before the endpoint runs; {@code response}:
+ *                    the endpoint runs (a charge is made, a file written) and then its answer is
+ *                    lost, the way a response dies on the network ({@code reset} only)
+ * @param times       the fault heals itself after faulting this many requests; null = no limit
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record FaultSpec(
@@ -22,9 +26,13 @@ public record FaultSpec(
         @JsonProperty("jitter_ms") long jitterMs,
         double probability,
         String path,
-        @JsonProperty("duration_s") Double durationS) {
+        @JsonProperty("duration_s") Double durationS,
+        String phase,
+        Integer times) {
 
-    public static final FaultSpec HEALTHY = new FaultSpec(FaultMode.OK, 500, 0, 0, 1.0, null, null);
+    public static final String PHASE_REQUEST = "request";
+    public static final String PHASE_RESPONSE = "response";
+    public static final FaultSpec HEALTHY = new FaultSpec(FaultMode.OK, 500, 0, 0, 1.0, null, null, PHASE_REQUEST, null);
 
     /** True when a request to {@code requestPath} is in this fault's scope. */
     public boolean covers(String requestPath) {

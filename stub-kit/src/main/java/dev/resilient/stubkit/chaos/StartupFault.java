@@ -13,7 +13,7 @@ final class StartupFault {
         try {
             return new ChaosRequest(FaultMode.fromWire(c.mode()), c.status().orElse(null),
                     c.latencyMs().orElse(null), c.jitterMs().orElse(null), c.probability().orElse(null),
-                    c.path().orElse(null), c.durationS().orElse(null)).toSpec();
+                    c.path().orElse(null), c.durationS().orElse(null), null, null).toSpec();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid stub.chaos configuration: " + e.getMessage(), e);
         }

@@ -132,6 +132,23 @@ public abstract class StubChaosContract {
     }
 
     @Test
+    void timesLimitsTheFaultToTheNextRequests() {
+        inject("{\"mode\":\"error\",\"times\":2}");
+        authed().get(protectedGetPath()).then().statusCode(500);
+        authed().get(protectedGetPath()).then().statusCode(500);
+        authed().get(protectedGetPath()).then().statusCode(200);
+        authed().get("/_chaos").then().body("fault.mode", org.hamcrest.Matchers.equalTo("ok"));
+    }
+
+    @Test
+    void responsePhaseResetServesTheRequestButLosesTheAnswer() {
+        inject("{\"mode\":\"reset\",\"phase\":\"response\",\"times\":1}");
+        IOException e = assertThrows(IOException.class, () -> rawGet(Duration.ofSeconds(5)));
+        assertTrue(!(e instanceof HttpTimeoutException), "expected a dropped connection, got a timeout");
+        authed().get(protectedGetPath()).then().statusCode(200);
+    }
+
+    @Test
     void countsRequestsFaultsAndPaths() {
         authed().delete("/_chaos/counters").then().statusCode(200);
         authed().get(protectedGetPath()).then().statusCode(200);
@@ -147,7 +164,8 @@ public abstract class StubChaosContract {
     void rejectsInvalidChaosRequestsWith400() {
         for (String body : new String[] {"{\"mode\":\"explode\"}", "{\"mode\":\"flaky\",\"probability\":2}",
                 "{\"mode\":\"error\",\"status\":200}", "{\"mode\":\"slow\",\"latency_ms\":-1}",
-                "{\"mode\":", "[]", "{\"status\":500}", "{\"mode\":\"error\",\"duration_s\":\"soon\"}"}) {
+                "{\"mode\":", "[]", "{\"status\":500}", "{\"mode\":\"error\",\"duration_s\":\"soon\"}",
+                "{\"mode\":\"error\",\"phase\":\"response\"}", "{\"mode\":\"error\",\"times\":0}"}) {
             authed().contentType(ContentType.JSON).body(body).put("/_chaos").then().log().ifValidationFails()
                     .statusCode(400).contentType(ContentType.JSON).body("error", notNullValue());
         }

@@ -1,0 +1,25 @@
+package dev.resilient.backend.client;
+
+import dev.resilient.backend.model.Snapshot;
+import dev.resilient.backend.model.SnapshotRequest;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * Project snapshots ({@code quarkus.rest-client.git.url}, env {@code GIT_SERVER_URL}). Guarded by
+ * {@code GitGuard}. Throws {@code DownstreamClientError} on a 4xx, {@code DownstreamServerError}
+ * on a 5xx, {@code ProcessingException} when the connection fails.
+ */
+@RegisterRestClient(configKey = "git")
+@RegisterClientHeaders(InternalTokenHeaders.class)
+@Path("/")
+public interface GitClient {
+
+    /** Records a snapshot of a project with a message. */
+    @POST
+    @Path("snapshot/{projectId}")
+    Snapshot snapshot(@PathParam("projectId") String projectId, SnapshotRequest request);
+}

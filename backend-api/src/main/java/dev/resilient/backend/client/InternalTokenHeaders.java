@@ -1,0 +1,28 @@
+package dev.resilient.backend.client;
+
+import dev.resilient.backend.config.InternalTokenConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
+
+/** The one place the internal token is put on downstream calls ({@code X-INTERNAL-TOKEN}). */
+@ApplicationScoped
+public class InternalTokenHeaders implements ClientHeadersFactory {
+
+    public static final String HEADER = "X-INTERNAL-TOKEN";
+
+    private final InternalTokenConfig config;
+
+    InternalTokenHeaders(InternalTokenConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming,
+            MultivaluedMap<String, String> outgoing) {
+        MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
+        headers.putSingle(HEADER, config.token());
+        return headers;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.resilient.backend.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The backend's own settings (keys {@code backend.*}, env {@code BACKEND_*}). */
+@ConfigMapping(prefix = "backend")
+public interface BackendConfig {
+
+    Search search();
+
+    Chat chat();
+
+    interface Search {
+        /** Results returned when a search does not say {@code n_results}. */
+        @WithDefault("5")
+        int defaultResults();
+
+        /** How many distinct queries per user keep their last good result (the search cache). */
+        @WithDefault("10000")
+        int lastGoodEntries();
+    }
+
+    interface Chat {
+        /** Passages retrieved as context for an answer. */
+        @WithDefault("5")
+        int contextResults();
+
+        /** Model asked for the answer. */
+        @WithDefault("stub-model")
+        String model();
+
+        /** File of the project the exchange is appended to (seed 000). */
+        @WithDefault("chat_history.md")
+        String historyFile();
+    }
+}

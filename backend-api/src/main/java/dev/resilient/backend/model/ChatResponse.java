@@ -1,0 +1,15 @@
+package dev.resilient.backend.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * Answer of {@code POST /v1/api/chat}. {@code degraded} names what was missing
+ * ({@code vector_search}, {@code fulltext_search}, {@code llm}, {@code history}); empty when all went well.
+ */
+public record ChatResponse(
+        String response,
+        @JsonProperty("context_sources") int contextSources,
+        @JsonProperty("context_source") String contextSource,
+        List<String> degraded) {
+}

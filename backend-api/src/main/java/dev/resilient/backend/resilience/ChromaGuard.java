@@ -1,0 +1,53 @@
+package dev.resilient.backend.resilience;
+
+import io.smallrye.faulttolerance.api.BeforeRetry;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+/**
+ * Chroma's policy (DESIGN.md): 3 attempts with 1 s, 2 s backoff; 15 s per attempt; opens after 5 failures for 60 s. Fail open: callers fall back to full-text search, then the cache.
+ * <p>
+ * Every call to this downstream goes through {@link #call}, so the service has one circuit
+ * breaker, named {@code chroma}, as in the seeds. Each attempt counts toward the breaker; an open
+ * breaker and 4xx answers are not retried; a full bulkhead is rejected at once and is not held
+ * against the service. Override any value with
+ * {@code quarkus.fault-tolerance."dev.resilient.backend.resilience.ChromaGuard/call".<strategy>.<param>}.
+ */
+@ApplicationScoped
+public class ChromaGuard {
+
+    private final CallRecorder recorder;
+
+    ChromaGuard(CallRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    /**
+     * Runs {@code call} under the policy.
+     *
+     * @return what the call returned
+     * @throws DownstreamClientError at once on a 4xx answer
+     * @throws CircuitBreakerOpenException at once while the breaker is open
+     * @throws BulkheadException at once when too many calls are in flight
+     * @throws RuntimeException the last failure (5xx, timeout, connection error) once the attempts are spent
+     */
+    @Retry(maxRetries = 2, delay = 1000, jitter = 0,
+            abortOn = {CircuitBreakerOpenException.class, DownstreamClientError.class, BulkheadException.class})
+    @ExponentialBackoff(factor = 2, maxDelay = 30_000)
+    @BeforeRetry(RetryLogger.class)
+    @CircuitBreaker(requestVolumeThreshold = 5, failureRatio = 1.0, delay = 60000, successThreshold = 1,
+            skipOn = {DownstreamClientError.class, BulkheadException.class})
+    @CircuitBreakerName("chroma")
+    @Timeout(15000)
+    @Bulkhead(10)
+    public <T> T call(DownstreamCall<T> call) {
+        return recorder.attempt(Downstream.CHROMA, call);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.resilient.backend.resilience;
+
+import java.util.function.Supplier;
+
+/**
+ * One logical call to a downstream, kept across its retries so that every attempt can be
+ * numbered in the log and the same request (same body, same Idempotency-Key) is sent each time.
+ */
+public final class DownstreamCall<T> {
+
+    private final String operation;
+    private final Supplier<T> action;
+    private int attempts;
+    private long lastAttemptEndNanos;
+
+    private DownstreamCall(String operation, Supplier<T> action) {
+        this.operation = operation;
+        this.action = action;
+    }
+
+    /** @param operation what is called, for the log, e.g. {@code POST /query} */
+    public static <T> DownstreamCall<T> of(String operation, Supplier<T> action) {
+        return new DownstreamCall<>(operation, action);
+    }
+
+    public String operation() {
+        return operation;
+    }
+
+    /** Attempts started so far. */
+    public int attempts() {
+        return attempts;
+    }
+
+    int startAttempt() {
+        return ++attempts;
+    }
+
+    /** Milliseconds since the previous attempt ended: the backoff actually waited. */
+    long msSincePreviousAttempt() {
+        return lastAttemptEndNanos == 0 ? 0 : (System.nanoTime() - lastAttemptEndNanos) / 1_000_000;
+    }
+
+    T run() {
+        try {
+            return action.get();
+        } finally {
+            lastAttemptEndNanos = System.nanoTime();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.resilient.backend.rest;
+
+import dev.resilient.backend.model.ChatRequest;
+import dev.resilient.backend.model.ChatResponse;
+import dev.resilient.backend.service.ChatService;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** {@code POST /v1/api/chat}: always 200 for a valid request, {@code degraded} says what was missing. */
+@Path("/v1/api/chat")
+@Authenticated
+public class ChatResource {
+
+    private final ChatService chat;
+    private final JsonWebToken jwt;
+
+    ChatResource(ChatService chat, JsonWebToken jwt) {
+        this.chat = chat;
+        this.jwt = jwt;
+    }
+
+    @POST
+    public ChatResponse chat(@NotNull @Valid ChatRequest request) {
+        return chat.chat(Namespaces.of(jwt, request.projectId()), request.message());
+    }
+}

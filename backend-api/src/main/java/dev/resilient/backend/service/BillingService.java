@@ -1,0 +1,74 @@
+package dev.resilient.backend.service;
+
+import dev.resilient.backend.client.BillingClient;
+import dev.resilient.backend.model.BillingDeduction;
+import dev.resilient.backend.model.BillingReceipt;
+import dev.resilient.backend.resilience.BillingGuard;
+import dev.resilient.backend.resilience.DownstreamCall;
+import dev.resilient.backend.resilience.DownstreamClientError;
+import dev.resilient.backend.resilience.Failures;
+import dev.resilient.errors.ApiError;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Seed 000's fail-closed billing: a deduction either is confirmed or answers 503
+ * {@code {"error": "Cannot process billing"}}. One Idempotency-Key per user request, reused by
+ * every retry, so a lost response retried never charges twice.
+ */
+@ApplicationScoped
+public class BillingService {
+
+    public static final String CANNOT_PROCESS = "Cannot process billing";
+    private static final Pattern CLIENT_KEY = Pattern.compile("[\\x21-\\x7e]{1,64}");
+    private static final Logger LOG = Logger.getLogger(BillingService.class);
+
+    private final BillingClient billing;
+    private final BillingGuard guard;
+
+    BillingService(@RestClient BillingClient billing, BillingGuard guard) {
+        this.billing = billing;
+        this.guard = guard;
+    }
+
+    /**
+     * @param clientKey the caller's own Idempotency-Key, or null for a fresh one; it is scoped
+     *                  to the user, so two users' keys never meet
+     * @return billing's receipt
+     * @throws jakarta.ws.rs.WebApplicationException 402 insufficient funds, 404 no account,
+     *         422 key reused for another amount, 503 when billing cannot confirm
+     */
+    public BillingReceipt deduct(Namespace ns, BigDecimal amount, String clientKey) {
+        if (clientKey != null && !CLIENT_KEY.matcher(clientKey).matches()) {
+            throw ApiError.of(400, "Idempotency-Key must be 1 to 64 visible ASCII characters");
+        }
+        String key = clientKey == null ? UUID.randomUUID().toString() : ns.account() + ":" + clientKey;
+        try {
+            return guard.call(DownstreamCall.of("POST /deduct",
+                    () -> billing.deduct(key, new BillingDeduction(ns.account(), amount, "backend deduction"))));
+        } catch (DownstreamClientError e) {
+            throw switch (e.status()) {
+                case 402 -> ApiError.withBody(402, "insufficient funds", insufficient(e));
+                case 404 -> ApiError.of(404, "no billing account for this user");
+                case 422 -> ApiError.of(422, "Idempotency-Key reused with a different request");
+                default -> failClosed(e);
+            };
+        } catch (RuntimeException e) {
+            throw failClosed(e);
+        }
+    }
+
+    private static Object insufficient(DownstreamClientError e) {
+        return Map.of("error", e.error() == null ? "insufficient funds" : e.error());
+    }
+
+    private static RuntimeException failClosed(RuntimeException e) {
+        LOG.errorf("Billing failed (%s): failing closed", Failures.describe(e));
+        return ApiError.of(503, CANNOT_PROCESS);
+    }
+}

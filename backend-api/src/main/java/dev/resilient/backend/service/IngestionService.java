@@ -1,0 +1,94 @@
+package dev.resilient.backend.service;
+
+import dev.resilient.backend.client.ChromaClient;
+import dev.resilient.backend.client.FilesystemClient;
+import dev.resilient.backend.client.GitClient;
+import dev.resilient.backend.model.ChromaAddChunks;
+import dev.resilient.backend.model.ChromaChunk;
+import dev.resilient.backend.model.DocumentIn;
+import dev.resilient.backend.model.IngestResult;
+import dev.resilient.backend.model.SaveFileRequest;
+import dev.resilient.backend.model.SnapshotRequest;
+import dev.resilient.backend.resilience.ChromaGuard;
+import dev.resilient.backend.resilience.DownstreamCall;
+import dev.resilient.backend.resilience.Failures;
+import dev.resilient.backend.resilience.FilesystemGuard;
+import dev.resilient.backend.resilience.GitGuard;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Seed 000 Example 2's ingestion: saving each file is best effort, indexing it is critical (the
+ * job fails when it cannot be done), the git snapshot is nice to have. Indexing is idempotent:
+ * the chunk id is the document id, so a retry or re-run replaces instead of duplicating.
+ */
+@ApplicationScoped
+public class IngestionService {
+
+    private static final Logger LOG = Logger.getLogger(IngestionService.class);
+
+    private final FilesystemClient filesystem;
+    private final FilesystemGuard filesystemGuard;
+    private final ChromaClient chroma;
+    private final ChromaGuard chromaGuard;
+    private final GitClient git;
+    private final GitGuard gitGuard;
+
+    IngestionService(@RestClient FilesystemClient filesystem, FilesystemGuard filesystemGuard,
+            @RestClient ChromaClient chroma, ChromaGuard chromaGuard, @RestClient GitClient git, GitGuard gitGuard) {
+        this.filesystem = filesystem;
+        this.filesystemGuard = filesystemGuard;
+        this.chroma = chroma;
+        this.chromaGuard = chromaGuard;
+        this.git = git;
+        this.gitGuard = gitGuard;
+    }
+
+    /**
+     * @throws IndexingFailedException when a document cannot be indexed; it carries what was done
+     */
+    public IngestResult ingest(Namespace ns, List<DocumentIn> documents) {
+        int saved = 0;
+        int indexed = 0;
+        for (DocumentIn doc : documents) {
+            if (save(ns, doc)) {
+                saved++;
+            }
+            try {
+                chromaGuard.call(DownstreamCall.of("POST /add_chunks", () -> chroma.addChunks(new ChromaAddChunks(
+                        ns.collection(), List.of(new ChromaChunk(doc.id(), doc.content(), Map.of("filename", doc.filename())))))));
+                indexed++;
+            } catch (RuntimeException e) {
+                LOG.errorf("Failed to index %s (%s): the vector database is unavailable", doc.filename(), Failures.describe(e));
+                throw new IndexingFailedException(saved, indexed, Failures.describe(e));
+            }
+        }
+        boolean gitFailed = !snapshot(ns, indexed);
+        return new IngestResult(saved, indexed, gitFailed);
+    }
+
+    private boolean save(Namespace ns, DocumentIn doc) {
+        try {
+            filesystemGuard.call(DownstreamCall.of("POST /save_file", () -> filesystem.saveFile(ns.user(),
+                    new SaveFileRequest(ns.key(), "docs/" + doc.filename(), doc.content(), "overwrite"))));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warnf("Failed to save %s (%s), continuing", doc.filename(), Failures.describe(e));
+            return false;
+        }
+    }
+
+    private boolean snapshot(Namespace ns, int indexed) {
+        try {
+            gitGuard.call(DownstreamCall.of("POST /snapshot/{project_id}",
+                    () -> git.snapshot(ns.key(), new SnapshotRequest("Ingested " + indexed + " documents"))));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warnf("Git snapshot failed (%s), skipping", Failures.describe(e));
+            return false;
+        }
+    }
+}

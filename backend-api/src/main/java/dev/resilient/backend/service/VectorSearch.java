@@ -1,0 +1,63 @@
+package dev.resilient.backend.service;
+
+import dev.resilient.backend.client.ChromaClient;
+import dev.resilient.backend.model.ChromaDocument;
+import dev.resilient.backend.model.ChromaQuery;
+import dev.resilient.backend.model.SearchHit;
+import dev.resilient.backend.model.SearchResponse;
+import dev.resilient.backend.resilience.ChromaGuard;
+import dev.resilient.backend.resilience.DownstreamCall;
+import dev.resilient.backend.resilience.DownstreamClientError;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/** Search's first source, the vector store; falls back to {@link FullTextSearch} (seed 000, fail open). */
+@ApplicationScoped
+public class VectorSearch {
+
+    private static final Logger LOG = Logger.getLogger(VectorSearch.class);
+
+    private final ChromaClient chroma;
+    private final ChromaGuard guard;
+    private final FullTextSearch fullText;
+    private final LastGoodResults lastGood;
+
+    VectorSearch(@RestClient ChromaClient chroma, ChromaGuard guard, FullTextSearch fullText, LastGoodResults lastGood) {
+        this.chroma = chroma;
+        this.guard = guard;
+        this.fullText = fullText;
+        this.lastGood = lastGood;
+    }
+
+    /**
+     * @return the closest chunks of the user's collection ({@code source: vector}); an unknown
+     *         collection is an empty answer, not a failure
+     * @throws NoSearchSourceException when no fallback can answer either
+     */
+    @Fallback(fallbackMethod = "fromFullText", skipOn = NoSearchSourceException.class)
+    public SearchResponse search(Namespace ns, String query, int n) {
+        List<ChromaDocument> docs;
+        try {
+            docs = guard.call(DownstreamCall.of("POST /query",
+                    () -> chroma.query(new ChromaQuery(ns.collection(), List.of(query), n)))).documents();
+        } catch (DownstreamClientError e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            docs = List.of(); // no collection yet: nothing ingested, a real (empty) answer
+        }
+        List<SearchHit> hits = docs == null ? List.of()
+                : docs.stream().map(d -> new SearchHit(d.id(), d.text(), d.metadata(), d.distance())).toList();
+        LOG.infof("\u2713 Vector search found %d results", hits.size());
+        lastGood.remember(ns, query, hits);
+        return new SearchResponse(hits, "vector", false);
+    }
+
+    SearchResponse fromFullText(Namespace ns, String query, int n) {
+        LOG.warn("Vector search unavailable, trying full-text fallback");
+        return fullText.search(ns, query, n);
+    }
+}
