@@ -29,6 +29,10 @@ public class ErrorMappers {
     public Response webApplication(WebApplicationException e) {
         Response original = e.getResponse();
         int status = original == null ? 500 : original.getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            // Quarkus' Jackson reader wraps unreadable bodies in a plain 400; say what was wrong
+            return json(400, describe(json)).build();
+        }
         if (original != null && original.hasEntity()) {
             return original; // built with ApiError: already the JSON the client should see
         }

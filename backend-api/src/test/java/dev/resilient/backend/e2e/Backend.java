@@ -1,0 +1,53 @@
+package dev.resilient.backend.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import dev.resilient.backend.support.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Calls to the backend under test, as a user with a real token. */
+final class Backend {
+
+    private static final AtomicInteger PROJECTS = new AtomicInteger();
+
+    private Backend() {
+    }
+
+    /** A project id no other test uses. */
+    static String freshProject() {
+        return "p" + System.currentTimeMillis() % 100000 + "-" + PROJECTS.incrementAndGet();
+    }
+
+    static ValidatableResponse post(String user, String path, Object body) {
+        return given().header("Authorization", Tokens.bearer(user)).contentType(ContentType.JSON).body(body)
+                .post(path).then();
+    }
+
+    static ValidatableResponse search(String user, String project, String query) {
+        return post(user, "/v1/api/search", Map.of("query", query, "project_id", project));
+    }
+
+    static ValidatableResponse chat(String user, String project, String message) {
+        return post(user, "/v1/api/chat", Map.of("message", message, "project_id", project));
+    }
+
+    static ValidatableResponse ingest(String user, String project, Map<String, String> idToContent) {
+        List<Map<String, String>> docs = idToContent.entrySet().stream()
+                .map(e -> Map.of("id", e.getKey(), "filename", e.getKey() + ".md", "content", e.getValue()))
+                .toList();
+        return post(user, "/v1/api/projects/" + project + "/documents", Map.of("documents", docs));
+    }
+
+    static ValidatableResponse deduct(String user, String amount) {
+        return given().header("Authorization", Tokens.bearer(user)).contentType(ContentType.JSON)
+                .body("{\"amount\": " + amount + "}").post("/v1/api/billing/deduct").then();
+    }
+
+    static ValidatableResponse status(String user) {
+        return given().header("Authorization", Tokens.bearer(user)).get("/v1/api/status/services").then();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.resilient.backend.support;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/** Shared lifecycle of the per-stub test resources: start the jar, point the backend at it. */
+abstract class StubResource implements QuarkusTestResourceLifecycleManager {
+
+    private StubProcess process;
+
+    /** The stub's module directory, e.g. {@code chroma-stub}. */
+    abstract String module();
+
+    /** The backend configuration that points at the stub. */
+    abstract Map<String, String> backendConfig(StubProcess stub);
+
+    Map<String, String> stubProperties() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, String> start() {
+        process = new StubProcess(module(), stubProperties());
+        process.start();
+        Stubs.register(module(), process);
+        return backendConfig(process);
+    }
+
+    @Override
+    public void stop() {
+        if (process != null) {
+            process.stop();
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.resilient.chroma.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits of the in-memory store; keys start with {@code chroma.} (env {@code CHROMA_...}). */
+@ConfigMapping(prefix = "chroma")
+public interface ChromaConfig {
+
+    /** Most collections held at once; creating one more answers 507. Env {@code CHROMA_MAX_COLLECTIONS}. */
+    @WithDefault("1000")
+    int maxCollections();
+
+    /** Most chunks in one collection; a batch that would exceed it answers 507 and stores nothing. */
+    @WithDefault("100000")
+    int maxChunksPerCollection();
+}

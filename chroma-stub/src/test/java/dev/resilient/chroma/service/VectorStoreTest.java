@@ -1,0 +1,83 @@
+package dev.resilient.chroma.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.resilient.chroma.config.ChromaConfig;
+import dev.resilient.chroma.model.Chunk;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class VectorStoreTest {
+
+    private static VectorStore store(int maxCollections, int maxChunks) {
+        return new VectorStore(new HashingEmbedder(), new ChromaConfig() {
+            @Override
+            public int maxCollections() {
+                return maxCollections;
+            }
+
+            @Override
+            public int maxChunksPerCollection() {
+                return maxChunks;
+            }
+        });
+    }
+
+    private static List<Chunk> chunks(String prefix, int n) {
+        return IntStream.range(0, n).mapToObj(i -> new Chunk(prefix + i, "text " + i, null)).toList();
+    }
+
+    @Test
+    void refusesABatchThatWouldOverfillACollectionWith507AndStoresNothing() {
+        VectorStore store = store(10, 3);
+        store.upsert("c", chunks("a", 2));
+        WebApplicationException e = assertThrows(WebApplicationException.class, () -> store.upsert("c", chunks("b", 2)));
+        assertEquals(507, e.getResponse().getStatus());
+        assertEquals(List.of("a0", "a1"), store.describe("c").ids());
+        // replacing existing ids needs no room
+        assertEquals(2, store.upsert("c", chunks("a", 2)).updated());
+    }
+
+    @Test
+    void refusesANewCollectionPastTheLimitWith507() {
+        VectorStore store = store(1, 10);
+        store.upsert("first", chunks("x", 1));
+        WebApplicationException e = assertThrows(WebApplicationException.class, () -> store.upsert("second", chunks("y", 1)));
+        assertEquals(507, e.getResponse().getStatus());
+        assertThrows(NotFoundException.class, () -> store.describe("second"));
+    }
+
+    @Test
+    void concurrentUpsertsOfTheSameIdsNeverDuplicate() throws Exception {
+        VectorStore store = store(10, 1000);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 32; t++) {
+                futures.add(pool.submit(() -> store.upsert("shared", chunks("id", 50))));
+                futures.add(pool.submit(() -> store.query("shared", List.of("text 1"), 5)));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // a query may run before the first upsert created the collection
+                    if (!(e.getCause() instanceof NotFoundException)) {
+                        throw e;
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(50, store.describe("shared").count());
+    }
+}
