@@ -32,8 +32,8 @@ public final class Failures {
         if (root instanceof ConnectException) {
             return "connection refused";
         }
-        if (root instanceof InterruptedException) {
-            return "interrupted (timed out)";
+        if (root instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+            return "timed out"; // only @Timeout interrupts a guarded call
         }
         if (e instanceof ProcessingException || root instanceof java.io.IOException) {
             return "connection failed: " + root.getClass().getSimpleName()

@@ -1,5 +1,6 @@
 package dev.resilient.backend.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.resilient.backend.client.BillingClient;
 import dev.resilient.backend.model.BillingDeduction;
 import dev.resilient.backend.model.BillingReceipt;
@@ -27,6 +28,7 @@ public class BillingService {
     public static final String CANNOT_PROCESS = "Cannot process billing";
     private static final Pattern CLIENT_KEY = Pattern.compile("[\\x21-\\x7e]{1,64}");
     private static final Logger LOG = Logger.getLogger(BillingService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BillingClient billing;
     private final BillingGuard guard;
@@ -63,8 +65,17 @@ public class BillingService {
         }
     }
 
+    /** Billing's 402 body as it came ({@code error} and {@code balance}), or a plain error if unreadable. */
     private static Object insufficient(DownstreamClientError e) {
-        return Map.of("error", e.error() == null ? "insufficient funds" : e.error());
+        try {
+            Map<?, ?> body = JSON.readValue(e.body(), Map.class);
+            if (body.get("error") != null) {
+                return body;
+            }
+        } catch (Exception unreadable) {
+            // fall through to the plain answer
+        }
+        return Map.of("error", "insufficient funds");
     }
 
     private static RuntimeException failClosed(RuntimeException e) {

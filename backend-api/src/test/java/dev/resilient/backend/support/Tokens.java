@@ -20,6 +20,11 @@ public final class Tokens {
                 .post("/token").then().statusCode(200).extract().path("access_token"));
     }
 
+    /** Drops cached tokens: after auth-stub restarts with a new key, old tokens stop verifying. */
+    public static void forget() {
+        CACHE.clear();
+    }
+
     public static String bearer(String user) {
         return "Bearer " + of(user);
     }
