@@ -21,7 +21,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * {@code quarkus.fault-tolerance."dev.resilient.backend.resilience.GitGuard/call".<strategy>.<param>}.
  */
 @ApplicationScoped
-public class GitGuard {
+public class GitGuard implements DownstreamGuard {
 
     private final CallRecorder recorder;
 
@@ -29,15 +29,6 @@ public class GitGuard {
         this.recorder = recorder;
     }
 
-    /**
-     * Runs {@code call} under the policy.
-     *
-     * @return what the call returned
-     * @throws DownstreamClientError at once on a 4xx answer
-     * @throws CircuitBreakerOpenException at once while the breaker is open
-     * @throws BulkheadException at once when too many calls are in flight
-     * @throws RuntimeException the last failure (5xx, timeout, connection error) once the attempts are spent
-     */
     @Retry(maxRetries = 2, delay = 1000, jitter = 0,
             abortOn = {CircuitBreakerOpenException.class, DownstreamClientError.class, BulkheadException.class})
     @ExponentialBackoff(factor = 2, maxDelay = 30_000)
@@ -47,6 +38,7 @@ public class GitGuard {
     @CircuitBreakerName("git")
     @Timeout(30000)
     @Bulkhead(10)
+    @Override
     public <T> T call(DownstreamCall<T> call) {
         return recorder.attempt(Downstream.GIT, call);
     }

@@ -1,0 +1,22 @@
+package dev.resilient.backend.resilience;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+/**
+ * A downstream's fault-tolerance policy, carried by the annotations on its implementation's
+ * {@link #call} (one bean per downstream, so one circuit breaker per downstream).
+ */
+public interface DownstreamGuard {
+
+    /**
+     * Runs {@code call} under the downstream's policy.
+     *
+     * @return what the call returned
+     * @throws DownstreamClientError at once on a 4xx answer (not retried, not a breaker failure)
+     * @throws CircuitBreakerOpenException at once while the breaker is open
+     * @throws BulkheadException at once when too many calls are in flight
+     * @throws RuntimeException the last failure (5xx, timeout, connection error) once the attempts are spent
+     */
+    <T> T call(DownstreamCall<T> call);
+}
