@@ -1,43 +1,44 @@
 package dev.resilient.backend.rest;
 
+import dev.resilient.backend.job.IngestionJob;
+import dev.resilient.backend.job.JobStore;
 import dev.resilient.backend.model.IngestRequest;
-import dev.resilient.backend.model.IngestResult;
-import dev.resilient.backend.service.IndexingFailedException;
-import dev.resilient.backend.service.IngestionService;
-import dev.resilient.errors.ApiError;
+import dev.resilient.backend.model.JobAccepted;
+import dev.resilient.backend.service.Namespace;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.util.Map;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * {@code POST /v1/api/projects/{id}/documents}: saves, indexes and snapshots documents into the
- * caller's project. 200 with {@code saved}, {@code indexed}, {@code git_failed}; 503 when
- * indexing (the critical step) fails.
+ * Durable ingestion: {@code POST /v1/api/projects/{id}/documents} stores a job and answers 202
+ * {@code {job_id}} at once; {@link JobResource} follows it.
  */
 @Path("/v1/api/projects/{id}/documents")
 @Authenticated
 public class IngestionResource {
 
-    private final IngestionService ingestion;
+    static final int DEFAULT_PRIORITY = 5;
+
+    private final JobStore jobs;
     private final JsonWebToken jwt;
 
-    IngestionResource(IngestionService ingestion, JsonWebToken jwt) {
-        this.ingestion = ingestion;
+    IngestionResource(JobStore jobs, JsonWebToken jwt) {
+        this.jobs = jobs;
         this.jwt = jwt;
     }
 
     @POST
-    public IngestResult ingest(@PathParam("id") String projectId, @NotNull @Valid IngestRequest request) {
-        try {
-            return ingestion.ingest(Namespaces.of(jwt, projectId), request.documents());
-        } catch (IndexingFailedException e) {
-            throw ApiError.withBody(503, e.getMessage(),
-                    Map.of("error", e.getMessage(), "saved", e.saved(), "indexed", e.indexed()));
-        }
+    public Response submit(@PathParam("id") String projectId, @NotNull @Valid IngestRequest request) {
+        Namespace ns = Namespaces.of(jwt, projectId);
+        IngestionJob job = jobs.submit(ns, request.documents(),
+                request.priority() == null ? DEFAULT_PRIORITY : request.priority());
+        return Response.accepted(new JobAccepted(job.id, job.state.wire()))
+                .location(URI.create("/v1/api/jobs/" + job.id)).build();
     }
 }

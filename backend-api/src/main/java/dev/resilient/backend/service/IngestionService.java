@@ -6,7 +6,6 @@ import dev.resilient.backend.client.GitClient;
 import dev.resilient.backend.model.ChromaAddChunks;
 import dev.resilient.backend.model.ChromaChunk;
 import dev.resilient.backend.model.DocumentIn;
-import dev.resilient.backend.model.IngestResult;
 import dev.resilient.backend.model.SaveFileRequest;
 import dev.resilient.backend.model.SnapshotRequest;
 import dev.resilient.backend.resilience.ChromaGuard;
@@ -21,9 +20,10 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Seed 000 Example 2's ingestion: saving each file is best effort, indexing it is critical (the
- * job fails when it cannot be done), the git snapshot is nice to have. Indexing is idempotent:
- * the chunk id is the document id, so a retry or re-run replaces instead of duplicating.
+ * Seed 000 Example 2's ingestion steps, run by the job worker: saving each file is best effort,
+ * indexing it is critical (the job is retried, then fails, when it cannot be done), the git
+ * snapshot is nice to have. Indexing is idempotent: the chunk id is the document id, so a retry
+ * or re-run replaces instead of duplicating.
  */
 @ApplicationScoped
 public class IngestionService {
@@ -47,30 +47,8 @@ public class IngestionService {
         this.gitGuard = gitGuard;
     }
 
-    /**
-     * @throws IndexingFailedException when a document cannot be indexed; it carries what was done
-     */
-    public IngestResult ingest(Namespace ns, List<DocumentIn> documents) {
-        int saved = 0;
-        int indexed = 0;
-        for (DocumentIn doc : documents) {
-            if (save(ns, doc)) {
-                saved++;
-            }
-            try {
-                chromaGuard.call(DownstreamCall.of("POST /add_chunks", () -> chroma.addChunks(new ChromaAddChunks(
-                        ns.collection(), List.of(new ChromaChunk(doc.id(), doc.content(), Map.of("filename", doc.filename())))))));
-                indexed++;
-            } catch (RuntimeException e) {
-                LOG.errorf("Failed to index %s (%s): the vector database is unavailable", doc.filename(), Failures.describe(e));
-                throw new IndexingFailedException(saved, indexed, Failures.describe(e));
-            }
-        }
-        boolean gitFailed = !snapshot(ns, indexed);
-        return new IngestResult(saved, indexed, gitFailed);
-    }
-
-    private boolean save(Namespace ns, DocumentIn doc) {
+    /** Saves a document's file; best effort: false when the filesystem cannot take it. */
+    public boolean save(Namespace ns, DocumentIn doc) {
         try {
             filesystemGuard.call(DownstreamCall.of("POST /save_file", () -> filesystem.saveFile(ns.user(),
                     new SaveFileRequest(ns.key(), "docs/" + doc.filename(), doc.content(), "overwrite"))));
@@ -81,7 +59,23 @@ public class IngestionService {
         }
     }
 
-    private boolean snapshot(Namespace ns, int indexed) {
+    /**
+     * Indexes a document as one chunk whose id is the document id (an upsert: never a duplicate).
+     *
+     * @throws IndexingFailedException when the vector store cannot take it: the critical step
+     */
+    public void index(Namespace ns, DocumentIn doc) {
+        try {
+            chromaGuard.call(DownstreamCall.of("POST /add_chunks", () -> chroma.addChunks(new ChromaAddChunks(
+                    ns.collection(), List.of(new ChromaChunk(doc.id(), doc.content(), Map.of("filename", doc.filename())))))));
+        } catch (RuntimeException e) {
+            LOG.errorf("Failed to index %s (%s): the vector database is unavailable", doc.filename(), Failures.describe(e));
+            throw new IndexingFailedException(Failures.describe(e));
+        }
+    }
+
+    /** Records a git snapshot; nice to have: false when git cannot take it. */
+    public boolean snapshot(Namespace ns, int indexed) {
         try {
             gitGuard.call(DownstreamCall.of("POST /snapshot/{project_id}",
                     () -> git.snapshot(ns.key(), new SnapshotRequest("Ingested " + indexed + " documents"))));

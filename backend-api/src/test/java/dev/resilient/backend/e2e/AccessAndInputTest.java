@@ -73,7 +73,10 @@ class AccessAndInputTest {
     @Test
     void oneUserNeverSeesAnotherUsersDocuments() {
         String project = Backend.freshProject();
-        Backend.ingest("alice", project, Map.of("secret", "alice private zebra notes")).statusCode(200);
+        String job = Backend.submit("alice", project, Map.of("secret", "alice private zebra notes"));
+        Backend.awaitJob("alice", job).body("state", equalTo("succeeded"));
+        Backend.job("bob", job).statusCode(404).body("error", notNullValue());
+        Backend.job("alice", "no-such-job").statusCode(404);
         Backend.search("bob", project, "zebra").statusCode(200).body("results.size()", equalTo(0));
         Backend.search("alice", project, "zebra").statusCode(200).body("results[0].id", equalTo("secret"));
     }
@@ -94,6 +97,8 @@ class AccessAndInputTest {
                 Map.entry("/v1/api/billing/deduct", "{\"amount\":1.001}"),
                 Map.entry("/v1/api/billing/deduct", "{\"amount\":1e400}"),
                 Map.entry("/v1/api/projects/p1/documents", "{\"documents\":[]}"),
+                Map.entry("/v1/api/projects/p1/documents",
+                        "{\"documents\":[{\"id\":\"a\",\"filename\":\"a.md\",\"content\":\"c\"}],\"priority\":99}"),
                 Map.entry("/v1/api/projects/p1/documents",
                         "{\"documents\":[{\"id\":\"a\",\"filename\":\"../../x\",\"content\":\"c\"}]}"),
                 Map.entry("/v1/api/projects/bad__id/documents",

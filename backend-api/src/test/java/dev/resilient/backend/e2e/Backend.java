@@ -42,6 +42,23 @@ final class Backend {
         return post(user, "/v1/api/projects/" + project + "/documents", Map.of("documents", docs));
     }
 
+    /** Submits documents and returns the job id (202 expected). */
+    static String submit(String user, String project, Map<String, String> idToContent) {
+        return ingest(user, project, idToContent).statusCode(202).extract().path("job_id");
+    }
+
+    static ValidatableResponse job(String user, String jobId) {
+        return given().header("Authorization", Tokens.bearer(user)).get("/v1/api/jobs/" + jobId).then();
+    }
+
+    /** Waits until the job has finished (succeeded or failed) and returns its final view. */
+    static ValidatableResponse awaitJob(String user, String jobId) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> List.of("succeeded", "failed").contains(job(user, jobId).extract().<String>path("state")));
+        return job(user, jobId).statusCode(200);
+    }
+
     static ValidatableResponse deduct(String user, String amount) {
         return given().header("Authorization", Tokens.bearer(user)).contentType(ContentType.JSON)
                 .body("{\"amount\": " + amount + "}").post("/v1/api/billing/deduct").then();

@@ -43,10 +43,11 @@ class ResilienceScenariosTest {
 
     private String projectWithDocs() {
         String project = Backend.freshProject();
-        Backend.ingest("alice", project, Map.of(
+        String job = Backend.submit("alice", project, Map.of(
                 "kiwi", "Kiwi birds cannot fly and live in New Zealand forests.",
-                "volcano", "A volcano erupts molten lava and ash."))
-                .statusCode(200).body("indexed", equalTo(2)).body("saved", equalTo(2)).body("git_failed", equalTo(false));
+                "volcano", "A volcano erupts molten lava and ash."));
+        Backend.awaitJob("alice", job).body("state", equalTo("succeeded"))
+                .body("indexed", equalTo(2)).body("saved", equalTo(2)).body("git_failed", equalTo(false));
         return project;
     }
 
@@ -204,25 +205,29 @@ class ResilienceScenariosTest {
     void ingestionSucceedsWithGitFailedWhenGitIsDown() {
         Stubs.get("git-stub").stop();
         try {
-            Backend.ingest("alice", Backend.freshProject(), Map.of("doc1", "some words"))
-                    .statusCode(200).body("indexed", equalTo(1)).body("git_failed", equalTo(true));
+            String job = Backend.submit("alice", Backend.freshProject(), Map.of("doc1", "some words"));
+            Backend.awaitJob("alice", job).body("state", equalTo("succeeded"))
+                    .body("indexed", equalTo(1)).body("git_failed", equalTo(true));
         } finally {
             Stubs.get("git-stub").start();
         }
     }
 
     @Test
-    void ingestionFailsAsCriticalWhenChromaIsDown() {
+    void ingestionRetriesThenFailsAsCriticalWhenChromaIsDown() {
         Stubs.chaos("chroma-stub", "{\"mode\":\"error\"}");
-        Backend.ingest("alice", Backend.freshProject(), Map.of("doc1", "some words"))
-                .statusCode(503).body("error", containsString("Vector database unavailable")).body("indexed", equalTo(0));
+        String job = Backend.submit("alice", Backend.freshProject(), Map.of("doc1", "some words"));
+        Backend.awaitJob("alice", job).body("state", equalTo("failed"))
+                .body("attempts", equalTo(8)).body("max_attempts", equalTo(8))
+                .body("last_error", containsString("Vector database unavailable")).body("indexed", equalTo(0))
+                .body("saved", equalTo(1));
     }
 
     @Test
     void reIngestingTheSameDocumentsNeverDuplicatesChunks() {
         String project = projectWithDocs();
-        Backend.ingest("alice", project, Map.of("kiwi", "Kiwi birds cannot fly and live in New Zealand forests."))
-                .statusCode(200);
+        Backend.awaitJob("alice", Backend.submit("alice", project,
+                Map.of("kiwi", "Kiwi birds cannot fly and live in New Zealand forests."))).body("state", equalTo("succeeded"));
         Stubs.get("chroma-stub", "/collections/project_alice__" + project).statusCode(200)
                 .body("count", equalTo(2));
         Backend.search("alice", project, "kiwi").body("results.size()", greaterThan(0));

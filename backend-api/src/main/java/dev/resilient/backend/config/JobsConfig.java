@@ -1,0 +1,37 @@
+package dev.resilient.backend.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The ingestion job queue (keys {@code backend.jobs.*}, env {@code BACKEND_JOBS_*}). */
+@ConfigMapping(prefix = "backend.jobs")
+public interface JobsConfig {
+
+    /** Jobs one backend process runs at once (the bounded worker pool). */
+    @WithDefault("4")
+    int workers();
+
+    /** How often a process looks for jobs to claim ({@code backend.jobs.poll-interval}, a scheduler expression). */
+    @WithDefault("1s")
+    String pollInterval();
+
+    /** Runs of a job before it fails for good. */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** Wait before the first retry; doubled for each further one, up to {@link #backoffMax()}. */
+    @WithDefault("PT2S")
+    Duration backoffInitial();
+
+    @WithDefault("PT5M")
+    Duration backoffMax();
+
+    /** How long a claim holds without renewal; a job of a dead process is taken up again after it. */
+    @WithDefault("PT60S")
+    Duration lease();
+
+    /** Whether this process runs jobs at all (a process can serve the API only). */
+    @WithDefault("true")
+    boolean enabled();
+}

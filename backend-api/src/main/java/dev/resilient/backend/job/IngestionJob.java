@@ -1,0 +1,55 @@
+package dev.resilient.backend.job;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * A durable ingestion job (seed 004's persistent request queue). {@code leaseUntil} and
+ * {@code leasedBy} say which backend process runs it until when; a lease that expires (the
+ * process died) makes the job claimable again. {@code version} makes every claim a
+ * compare-and-set, so two processes never both win one job.
+ */
+@Entity
+@Table(name = "ingestion_job")
+public class IngestionJob extends PanacheEntityBase {
+
+    @Id
+    public String id;
+    public String owner;
+    public String project;
+    @Enumerated(EnumType.STRING)
+    public JobState state;
+    public int priority;
+    public int attempts;
+    @Column(name = "max_attempts")
+    public int maxAttempts;
+    @Column(name = "document_count")
+    public int documentCount;
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+    @Column(name = "leased_by")
+    public String leasedBy;
+    public int saved;
+    public int indexed;
+    @Column(name = "git_failed")
+    public Boolean gitFailed;
+    @Column(name = "last_error")
+    public String lastError;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+    @Version
+    public long version;
+}

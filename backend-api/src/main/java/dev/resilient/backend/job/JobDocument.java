@@ -1,0 +1,26 @@
+package dev.resilient.backend.job;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One document of a job, stored with it so a restart loses nothing. */
+@Entity
+@Table(name = "ingestion_document")
+public class JobDocument extends PanacheEntityBase {
+
+    @Id
+    public String id;
+    @Column(name = "job_id")
+    public String jobId;
+    public int seq;
+    @Column(name = "doc_id")
+    public String docId;
+    public String filename;
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+    public String content;
+}

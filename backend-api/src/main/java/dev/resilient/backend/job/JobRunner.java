@@ -1,0 +1,96 @@
+package dev.resilient.backend.job;
+
+import dev.resilient.backend.config.JobsConfig;
+import dev.resilient.backend.model.DocumentIn;
+import dev.resilient.backend.resilience.Failures;
+import dev.resilient.backend.service.IngestionService;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
+/**
+ * The ingestion worker: the Quarkus scheduler polls for due jobs, claims as many as there are
+ * free workers ({@code backend.jobs.workers}) and runs each on the managed executor.
+ */
+@ApplicationScoped
+public class JobRunner {
+
+    private static final Logger LOG = Logger.getLogger(JobRunner.class);
+
+    private final JobStore store;
+    private final IngestionService ingestion;
+    private final ManagedExecutor executor;
+    private final JobsConfig config;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /** Who holds a lease: host and pid, plus a random part so a restarted process is someone new. */
+    private final String worker = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
+
+    JobRunner(JobStore store, IngestionService ingestion, ManagedExecutor executor, JobsConfig config) {
+        this.store = store;
+        this.ingestion = ingestion;
+        this.executor = executor;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${backend.jobs.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        int free = config.workers() - inFlight.get();
+        if (!config.enabled() || free <= 0) {
+            return;
+        }
+        for (String id : store.claim(worker, free)) {
+            inFlight.incrementAndGet();
+            executor.runAsync(() -> run(id)).whenComplete((v, e) -> {
+                inFlight.decrementAndGet();
+                if (e != null) {
+                    LOG.errorf(e, "Job %s ended unexpectedly; its lease will expire and it will run again", id);
+                }
+            });
+        }
+    }
+
+    void run(String id) {
+        JobStore.Claimed job = store.load(id, worker).orElse(null);
+        if (job == null) {
+            return;
+        }
+        LOG.infof("Job %s: attempt %d, %d documents", id, job.attempts(), job.documents().size());
+        int saved = 0;
+        int indexed = 0;
+        try {
+            for (DocumentIn doc : job.documents()) {
+                if (ingestion.save(job.namespace(), doc)) {
+                    saved++;
+                }
+                ingestion.index(job.namespace(), doc);
+                indexed++;
+                if (!store.progress(id, worker, saved, indexed)) {
+                    LOG.warnf("Job %s: lease lost to another worker, stopping this run", id);
+                    return;
+                }
+            }
+            boolean gitFailed = !ingestion.snapshot(job.namespace(), indexed);
+            if (store.succeed(id, worker, saved, indexed, gitFailed)) {
+                LOG.infof("Job %s succeeded: saved %d, indexed %d, git_failed %s", id, saved, indexed, gitFailed);
+            }
+        } catch (RuntimeException e) {
+            JobState next = store.fail(id, worker, saved, indexed, Failures.describe(e));
+            LOG.warnf("Job %s attempt %d failed (%s): now %s", id, job.attempts(), e.getMessage(),
+                    next == null ? "held by another worker" : next.wire());
+        }
+    }
+
+    void releaseOnShutdown(@Observes ShutdownEvent event) {
+        int released = store.release(worker);
+        if (released > 0) {
+            LOG.infof("Returned %d running jobs to the queue", released);
+        }
+    }
+}

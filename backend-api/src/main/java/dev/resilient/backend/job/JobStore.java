@@ -1,0 +1,164 @@
+package dev.resilient.backend.job;
+
+import dev.resilient.backend.config.JobsConfig;
+import dev.resilient.backend.model.DocumentIn;
+import dev.resilient.backend.service.Namespace;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The job table and its state changes, each in its own transaction. Every change made on behalf
+ * of a running job names the process holding the lease, so a process that lost its lease (it was
+ * too slow, or presumed dead) cannot overwrite the new holder's work.
+ */
+@ApplicationScoped
+public class JobStore {
+
+    /** A claimed job with its documents, read in one transaction. */
+    public record Claimed(String id, Namespace namespace, int attempts, List<DocumentIn> documents) {
+    }
+
+    private final JobsConfig config;
+
+    JobStore(JobsConfig config) {
+        this.config = config;
+    }
+
+    @Transactional
+    public IngestionJob submit(Namespace ns, List<DocumentIn> documents, int priority) {
+        Instant now = Instant.now();
+        IngestionJob job = new IngestionJob();
+        job.id = UUID.randomUUID().toString();
+        job.owner = ns.user();
+        job.project = ns.project();
+        job.state = JobState.QUEUED;
+        job.priority = priority;
+        job.maxAttempts = config.maxAttempts();
+        job.documentCount = documents.size();
+        job.nextAttemptAt = now;
+        job.createdAt = now;
+        job.updatedAt = now;
+        job.persist();
+        for (int i = 0; i < documents.size(); i++) {
+            DocumentIn d = documents.get(i);
+            JobDocument doc = new JobDocument();
+            doc.id = job.id + ":" + i;
+            doc.jobId = job.id;
+            doc.seq = i;
+            doc.docId = d.id();
+            doc.filename = d.filename();
+            doc.content = d.content();
+            doc.persist();
+        }
+        return job;
+    }
+
+    /** The job if {@code owner} submitted it; anyone else gets nothing, not even its existence. */
+    @Transactional
+    public Optional<IngestionJob> findOwned(String owner, String id) {
+        return IngestionJob.<IngestionJob>findByIdOptional(id).filter(j -> j.owner.equals(owner));
+    }
+
+    /**
+     * Claims up to {@code max} jobs that are due (queued, or retrying and past their wait) or whose
+     * lease expired, highest priority then oldest first. Each claim is a compare-and-set on the
+     * row's version: when two processes race for a job, exactly one update matches.
+     */
+    @Transactional
+    public List<String> claim(String worker, int max) {
+        Instant now = Instant.now();
+        List<IngestionJob> candidates = IngestionJob.<IngestionJob>find(
+                "(state in ?1 and nextAttemptAt <= ?2) or (state = ?3 and leaseUntil < ?2)",
+                Sort.descending("priority").and("createdAt"),
+                List.of(JobState.QUEUED, JobState.RETRYING), now, JobState.RUNNING)
+                .page(0, max * 2).list();
+        List<String> claimed = new ArrayList<>();
+        for (IngestionJob c : candidates) {
+            if (claimed.size() == max) {
+                break;
+            }
+            int won = IngestionJob.update("state = ?1, leaseUntil = ?2, leasedBy = ?3, attempts = attempts + 1, "
+                    + "updatedAt = ?4, version = version + 1 where id = ?5 and version = ?6",
+                    JobState.RUNNING, now.plus(config.lease()), worker, now, c.id, c.version);
+            if (won == 1) {
+                claimed.add(c.id);
+            }
+        }
+        return claimed;
+    }
+
+    @Transactional
+    public Optional<Claimed> load(String id, String worker) {
+        IngestionJob job = IngestionJob.findById(id);
+        if (job == null || job.state != JobState.RUNNING || !worker.equals(job.leasedBy)) {
+            return Optional.empty();
+        }
+        List<DocumentIn> docs = JobDocument.<JobDocument>find("jobId", Sort.ascending("seq"), id).stream()
+                .map(d -> new DocumentIn(d.docId, d.filename, d.content)).toList();
+        return Optional.of(new Claimed(id, new Namespace(job.owner, job.project), job.attempts, docs));
+    }
+
+    /** Records progress and renews the lease; false when this process no longer holds the job. */
+    @Transactional
+    public boolean progress(String id, String worker, int saved, int indexed) {
+        Instant now = Instant.now();
+        return IngestionJob.update("saved = ?1, indexed = ?2, leaseUntil = ?3, updatedAt = ?4, version = version + 1 "
+                + "where id = ?5 and leasedBy = ?6 and state = ?7",
+                saved, indexed, now.plus(config.lease()), now, id, worker, JobState.RUNNING) == 1;
+    }
+
+    @Transactional
+    public boolean succeed(String id, String worker, int saved, int indexed, boolean gitFailed) {
+        Instant now = Instant.now();
+        return IngestionJob.update("state = ?1, saved = ?2, indexed = ?3, gitFailed = ?4, lastError = null, "
+                + "leaseUntil = null, finishedAt = ?5, updatedAt = ?5, version = version + 1 "
+                + "where id = ?6 and leasedBy = ?7 and state = ?8",
+                JobState.SUCCEEDED, saved, indexed, gitFailed, now, id, worker, JobState.RUNNING) == 1;
+    }
+
+    /**
+     * A run failed at its critical step: the job waits and is retried with exponential backoff,
+     * or fails for good once its attempts are spent.
+     */
+    @Transactional
+    public JobState fail(String id, String worker, int saved, int indexed, String error) {
+        IngestionJob job = IngestionJob.findById(id);
+        if (job == null || job.state != JobState.RUNNING || !worker.equals(job.leasedBy)) {
+            return null;
+        }
+        Instant now = Instant.now();
+        job.saved = saved;
+        job.indexed = indexed;
+        job.lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
+        job.leaseUntil = null;
+        job.updatedAt = now;
+        if (job.attempts >= job.maxAttempts) {
+            job.state = JobState.FAILED;
+            job.finishedAt = now;
+        } else {
+            job.state = JobState.RETRYING;
+            job.nextAttemptAt = now.plus(backoff(job.attempts));
+        }
+        return job.state;
+    }
+
+    /** Hands this process' running jobs back to the queue (orderly shutdown). */
+    @Transactional
+    public int release(String worker) {
+        Instant now = Instant.now();
+        return IngestionJob.update("state = ?1, leaseUntil = null, leasedBy = null, nextAttemptAt = ?2, updatedAt = ?2, "
+                + "version = version + 1 where leasedBy = ?3 and state = ?4", JobState.QUEUED, now, worker, JobState.RUNNING);
+    }
+
+    Duration backoff(int attempts) {
+        Duration d = config.backoffInitial().multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
+        return d.compareTo(config.backoffMax()) > 0 ? config.backoffMax() : d;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.resilient.backend.e2e;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.resilient.backend.support.Stubs;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The persistent ingestion queue against the real stubs, on the default database (H2). */
+@QuarkusTest
+class DurableJobsTest {
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @AfterEach
+    void heal() {
+        Stubs.heal("chroma-stub");
+        breakers.resetAll();
+    }
+
+    @Test
+    void ingests200DocumentsWhileChromaFlapsAndIndexesEachExactlyOnce() {
+        Stubs.chaos("chroma-stub", "{\"mode\":\"flaky\",\"probability\":0.3,\"path\":\"/add_chunks\"}");
+        Map<String, String> jobToProject = new LinkedHashMap<>();
+        for (int j = 0; j < 20; j++) {
+            String project = Backend.freshProject();
+            Map<String, String> docs = new LinkedHashMap<>();
+            for (int d = 0; d < 10; d++) {
+                docs.put("doc-" + d, "document " + d + " of job " + j + " about flapping vector stores");
+            }
+            jobToProject.put(Backend.submit("alice", project, docs), project);
+        }
+        List<String> failed = new ArrayList<>();
+        jobToProject.forEach((job, project) -> {
+            String state = Backend.awaitJob("alice", job).extract().path("state");
+            if (!state.equals("succeeded")) {
+                failed.add(job);
+            }
+        });
+        assertEquals(List.of(), failed, "every job succeeds despite the flapping");
+        jobToProject.forEach((job, project) -> {
+            Backend.job("alice", job).body("indexed", equalTo(10));
+            List<String> ids = Stubs.get("chroma-stub", "/collections/project_alice__" + project).statusCode(200)
+                    .body("count", equalTo(10)).extract().jsonPath().getList("ids");
+            assertEquals(10, ids.stream().distinct().count(), "each document indexed exactly once");
+        });
+    }
+
+    @Test
+    void retriesAFailedJobWithBackoffUntilChromaComesBack() {
+        Stubs.chaos("chroma-stub", "{\"mode\":\"error\",\"path\":\"/add_chunks\",\"duration_s\":1.5}");
+        String job = Backend.submit("alice", Backend.freshProject(), Map.of("late", "indexed after the outage"));
+        Backend.awaitJob("alice", job).body("state", equalTo("succeeded")).body("indexed", equalTo(1))
+                .body("attempts", org.hamcrest.Matchers.greaterThan(1));
+    }
+
+    @Test
+    void higherPriorityJobsRunFirst() {
+        // hold the workers: chroma is slow, so queued jobs wait their turn
+        Stubs.chaos("chroma-stub", "{\"mode\":\"slow\",\"latency_ms\":300,\"path\":\"/add_chunks\"}");
+        List<String> low = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            low.add(Backend.submit("alice", Backend.freshProject(), Map.of("low" + i, "low priority")));
+        }
+        String urgent = Backend.post("alice", "/v1/api/projects/" + Backend.freshProject() + "/documents",
+                Map.of("documents", List.of(Map.of("id", "urgent", "filename", "u.md", "content", "urgent")),
+                        "priority", 9)).statusCode(202).extract().path("job_id");
+        String urgentFinished = Backend.awaitJob("alice", urgent).extract().path("finished_at");
+        String lastLowFinished = Backend.awaitJob("alice", low.get(low.size() - 1)).extract().path("finished_at");
+        org.junit.jupiter.api.Assertions.assertTrue(urgentFinished.compareTo(lastLowFinished) < 0,
+                "the priority 9 job finished before the last priority 5 job submitted before it");
+    }
+}
