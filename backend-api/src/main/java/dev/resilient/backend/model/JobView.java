@@ -18,5 +18,6 @@ public record JobView(
         @JsonProperty("last_error") String lastError,
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("updated_at") Instant updatedAt,
-        @JsonProperty("finished_at") Instant finishedAt) {
+        @JsonProperty("finished_at") Instant finishedAt,
+        @JsonProperty("processed_by") String processedBy) {
 }

@@ -27,10 +27,34 @@ public final class StubProcess {
     private final int port;
     private Process process;
 
+    private final String app;
+
     public StubProcess(String module, Map<String, String> properties) {
+        this(module, "quarkus-app", properties);
+    }
+
+    /**
+     * @param app the packaged application folder under {@code <module>/target}, e.g.
+     *            {@code postgresql/quarkus-app} for the backend built for PostgreSQL
+     */
+    public StubProcess(String module, String app, Map<String, String> properties) {
         this.module = module;
+        this.app = app;
         this.properties = properties;
         this.port = freePort();
+    }
+
+    /** SIGKILL: the process gets no chance to clean up, as in a crash. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
     }
 
     public String url() {
@@ -46,7 +70,7 @@ public final class StubProcess {
             return;
         }
         Path root = Path.of(System.getProperty("suite.root", ".."));
-        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+        Path jar = root.resolve(module).resolve("target").resolve(app).resolve("quarkus-run.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the stubs first (./mvnw -B verify builds them before backend-api)");
         }
@@ -62,7 +86,7 @@ public final class StubProcess {
             Files.createDirectories(logs);
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(module + ".log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(module + "-" + port + ".log").toFile()))
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + module, e);
@@ -90,7 +114,7 @@ public final class StubProcess {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see target/stub-logs/" + module + ".log");
+                throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see target/stub-logs/" + module + "-" + port + ".log");
             }
             try {
                 HttpURLConnection c = (HttpURLConnection) URI.create(url() + "/q/health/ready").toURL().openConnection();

@@ -34,7 +34,7 @@ public abstract class StubChaosContract {
     /** A GET endpoint of the stub that answers 200 to an authorised call. */
     protected abstract String protectedGetPath();
 
-    protected static RequestSpecification authed() {
+    public static RequestSpecification authed() {
         return given().header(TOKEN_HEADER, TOKEN);
     }
 

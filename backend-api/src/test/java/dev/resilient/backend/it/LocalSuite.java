@@ -1,0 +1,88 @@
+package dev.resilient.backend.it;
+
+import static io.restassured.RestAssured.given;
+
+import dev.resilient.backend.support.StubProcess;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+
+/**
+ * The stubs the ingestion path needs, as real processes, and backend processes started from the
+ * packaged jars against them: for tests where the backend itself must crash, restart or run twice.
+ */
+final class LocalSuite implements AutoCloseable {
+
+    static final String TOKEN = "dev-internal-token-NOT-FOR-PRODUCTION";
+
+    final Map<String, StubProcess> stubs = new LinkedHashMap<>();
+
+    LocalSuite() {
+        for (String m : List.of("auth-stub", "chroma-stub", "filesystem-stub", "git-stub", "llm-stub")) {
+            Map<String, String> props = m.equals("filesystem-stub")
+                    ? Map.of("filesystem.data-dir", "target/it-filesystem-" + System.nanoTime()) : Map.of();
+            StubProcess p = new StubProcess(m, props);
+            p.start();
+            stubs.put(m, p);
+        }
+    }
+
+    /** A backend process wired to these stubs; {@code app} is its packaged folder under target/. */
+    StubProcess backend(String app, Map<String, String> extra) {
+        Map<String, String> props = new HashMap<>();
+        props.put("quarkus.rest-client.chroma.url", stubs.get("chroma-stub").url());
+        props.put("quarkus.rest-client.filesystem.url", stubs.get("filesystem-stub").url());
+        props.put("quarkus.rest-client.git.url", stubs.get("git-stub").url());
+        props.put("quarkus.rest-client.llm.url", stubs.get("llm-stub").url());
+        props.put("quarkus.rest-client.billing.url", "http://localhost:1");
+        props.put("mp.jwt.verify.publickey.location", stubs.get("auth-stub").url() + "/.well-known/jwks.json");
+        props.put("backend.jobs.poll-interval", "0.2s");
+        props.put("backend.jobs.lease", "PT3S");
+        props.putAll(extra);
+        return new StubProcess("backend-api", app, props);
+    }
+
+    String token(String user) {
+        return given().baseUri(stubs.get("auth-stub").url()).contentType(ContentType.JSON)
+                .body(Map.of("username", user, "password", user + "-password"))
+                .post("/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    static String submit(StubProcess backend, String token, String project, int documents) {
+        List<Map<String, String>> docs = new java.util.ArrayList<>();
+        for (int d = 0; d < documents; d++) {
+            docs.add(Map.of("id", "doc-" + d, "filename", "doc-" + d + ".md", "content", "document " + d + " of " + project));
+        }
+        return given().baseUri(backend.url()).header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+                .body(Map.of("documents", docs)).post("/v1/api/projects/" + project + "/documents")
+                .then().statusCode(202).extract().path("job_id");
+    }
+
+    static ValidatableResponse job(StubProcess backend, String token, String id) {
+        return given().baseUri(backend.url()).header("Authorization", "Bearer " + token).get("/v1/api/jobs/" + id).then();
+    }
+
+    static void awaitAll(StubProcess backend, String token, List<String> jobs, Duration atMost) {
+        Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() -> jobs.stream()
+                .allMatch(j -> "succeeded".equals(job(backend, token, j).extract().path("state"))));
+    }
+
+    ValidatableResponse stub(String module, String path) {
+        return given().baseUri(stubs.get(module).url()).header("X-INTERNAL-TOKEN", TOKEN).get(path).then();
+    }
+
+    void chaos(String module, String json) {
+        given().baseUri(stubs.get(module).url()).header("X-INTERNAL-TOKEN", TOKEN).contentType(ContentType.JSON)
+                .body(json).put("/_chaos").then().statusCode(200);
+    }
+
+    @Override
+    public void close() {
+        stubs.values().forEach(StubProcess::stop);
+    }
+}

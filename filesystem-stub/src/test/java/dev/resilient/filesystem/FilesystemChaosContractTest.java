@@ -1,0 +1,19 @@
+package dev.resilient.filesystem;
+
+import dev.resilient.stubkit.testing.StubChaosContract;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+
+@QuarkusTest
+class FilesystemChaosContractTest extends StubChaosContract {
+
+    @BeforeEach
+    void saveAFile() {
+        FilesystemTestSupport.save("contract", "notes.md", "contract notes", "overwrite").statusCode(200);
+    }
+
+    @Override
+    protected String protectedGetPath() {
+        return "/projects/contract/files";
+    }
+}

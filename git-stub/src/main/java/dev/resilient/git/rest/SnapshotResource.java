@@ -1,0 +1,55 @@
+package dev.resilient.git.rest;
+
+import dev.resilient.stubkit.model.ProjectIds;
+import dev.resilient.git.model.Snapshot;
+import dev.resilient.git.model.SnapshotRequest;
+import dev.resilient.git.service.SnapshotStore;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("/snapshot/{project_id}")
+@Produces(MediaType.APPLICATION_JSON)
+public class SnapshotResource {
+
+    private final SnapshotStore store;
+
+    SnapshotResource(SnapshotStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Records a snapshot of the project whose parent is its latest snapshot (none for the first),
+     * with a git-like 12-hex id. Answers 201 with the snapshot and a {@code Location} header; 400
+     * for a malformed project id or body, or a blank message or one over 2000 characters.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(
+            @PathParam("project_id") @Pattern(regexp = ProjectIds.PATTERN, message = ProjectIds.MESSAGE) String projectId,
+            @NotNull(message = "request body is required") @Valid SnapshotRequest request,
+            @Context UriInfo uri) {
+        Snapshot snapshot = store.create(projectId, request.message());
+        return Response.created(uri.getAbsolutePathBuilder().path(snapshot.snapshotId()).build())
+                .entity(snapshot).build();
+    }
+
+    /** Returns one snapshot; 404 when the project has no history or no snapshot with that id. */
+    @GET
+    @Path("{snapshot_id}")
+    public Snapshot get(
+            @PathParam("project_id") @Pattern(regexp = ProjectIds.PATTERN, message = ProjectIds.MESSAGE) String projectId,
+            @PathParam("snapshot_id") String snapshotId) {
+        return store.find(projectId, snapshotId);
+    }
+}
