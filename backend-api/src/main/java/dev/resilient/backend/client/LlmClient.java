@@ -2,23 +2,28 @@ package dev.resilient.backend.client;
 
 import dev.resilient.backend.model.ChatCompletion;
 import dev.resilient.backend.model.ChatCompletionRequest;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * An OpenAI-compatible chat-completions server ({@code quarkus.rest-client.llm.url}, env
- * {@code LLM_SERVER_URL}). Guarded by {@code LlmGuard}. Throws {@code DownstreamClientError} on a
- * 4xx, {@code DownstreamServerError} on a 5xx, {@code ProcessingException} when the connection fails.
+ * An OpenAI-compatible chat-completions API. Not a CDI REST client: {@code LlmProviders} builds
+ * one instance per provider (primary, secondary) from {@code llm.<provider>.*}, whose base URL
+ * includes the version, e.g. {@code http://localhost:6006/v1} or {@code https://api.openai.com/v1}.
+ * Each call is guarded by that provider's guard. Throws {@code DownstreamClientError} on a 4xx,
+ * {@code DownstreamServerError} on a 5xx, {@code ProcessingException} when the connection fails.
  */
-@RegisterRestClient(configKey = "llm")
-@RegisterClientHeaders(InternalTokenHeaders.class)
-@Path("/v1")
+@Path("/")
 public interface LlmClient {
 
-    /** Generates the assistant's answer to the messages. */
+    /**
+     * Generates the assistant's answer to the messages.
+     *
+     * @param authorization {@code Bearer <api key>}, or null when the provider needs no key
+     * @param internalToken the suite's internal token for our own llm-stub, or null for an outside provider
+     */
     @POST
     @Path("chat/completions")
-    ChatCompletion complete(ChatCompletionRequest request);
+    ChatCompletion complete(@HeaderParam("Authorization") String authorization,
+            @HeaderParam("X-INTERNAL-TOKEN") String internalToken, ChatCompletionRequest request);
 }

@@ -26,10 +26,6 @@ public interface BackendConfig {
         @WithDefault("5")
         int contextResults();
 
-        /** Model asked for the answer. */
-        @WithDefault("stub-model")
-        String model();
-
         /** File of the project the exchange is appended to (seed 000). */
         @WithDefault("chat_history.md")
         String historyFile();

@@ -2,13 +2,18 @@ package dev.resilient.backend.job;
 
 import dev.resilient.backend.config.JobsConfig;
 import dev.resilient.backend.model.DocumentIn;
+import dev.resilient.backend.resilience.Downstream;
 import dev.resilient.backend.resilience.Failures;
+import dev.resilient.backend.resilience.PolicyRegistry;
+import dev.resilient.backend.service.IndexingFailedException;
 import dev.resilient.backend.service.IngestionService;
+import dev.resilient.backend.service.LastGoodResults;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -27,16 +32,21 @@ public class JobRunner {
     private final IngestionService ingestion;
     private final ManagedExecutor executor;
     private final JobsConfig config;
+    private final LastGoodResults lastGood;
+    private final PolicyRegistry policies;
     private final AtomicInteger inFlight = new AtomicInteger();
     /** Who holds a lease: host and pid, plus a random part so a restarted process is someone new. */
     private final String worker = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
 
-    JobRunner(JobStore store, IngestionService ingestion, ManagedExecutor executor, JobsConfig config) {
+    JobRunner(JobStore store, IngestionService ingestion, ManagedExecutor executor, JobsConfig config,
+            LastGoodResults lastGood, PolicyRegistry policies) {
+        this.policies = policies;
         this.store = store;
         this.ingestion = ingestion;
         this.executor = executor;
         this.config = config;
+        this.lastGood = lastGood;
     }
 
     @Scheduled(every = "${backend.jobs.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -79,12 +89,26 @@ public class JobRunner {
             boolean gitFailed = !ingestion.snapshot(job.namespace(), indexed);
             if (store.succeed(id, worker, saved, indexed, gitFailed)) {
                 LOG.infof("Job %s succeeded: saved %d, indexed %d, git_failed %s", id, saved, indexed, gitFailed);
+                lastGood.forget(job.namespace()); // the project's documents changed: cached searches are stale
             }
+        } catch (IndexingFailedException e) {
+            if (e.breakerOpen()) {
+                Duration wait = Duration.ofMillis(policies.get(Downstream.CHROMA).breakerDelayMs());
+                if (store.postpone(id, worker, saved, indexed, e.getMessage(), wait)) {
+                    LOG.infof("Job %s: vector store breaker open, postponed %d ms without using an attempt", id, wait.toMillis());
+                }
+                return;
+            }
+            failed(id, job, saved, indexed, e);
         } catch (RuntimeException e) {
-            JobState next = store.fail(id, worker, saved, indexed, Failures.describe(e));
-            LOG.warnf("Job %s attempt %d failed (%s): now %s", id, job.attempts(), e.getMessage(),
-                    next == null ? "held by another worker" : next.wire());
+            failed(id, job, saved, indexed, e);
         }
+    }
+
+    private void failed(String id, JobStore.Claimed job, int saved, int indexed, RuntimeException e) {
+        JobState next = store.fail(id, worker, saved, indexed, Failures.describe(e));
+        LOG.warnf("Job %s attempt %d failed (%s): now %s", id, job.attempts(), e.getMessage(),
+                next == null ? "held by another worker" : next.wire());
     }
 
     void releaseOnShutdown(@Observes ShutdownEvent event) {

@@ -149,6 +149,19 @@ public class JobStore {
         return job.state;
     }
 
+    /**
+     * The run could not reach the downstream at all (its breaker was open): the job waits
+     * {@code delay} and the run does not count as an attempt.
+     */
+    @Transactional
+    public boolean postpone(String id, String worker, int saved, int indexed, String reason, Duration delay) {
+        Instant now = Instant.now();
+        return IngestionJob.update("state = ?1, saved = ?2, indexed = ?3, lastError = ?4, leaseUntil = null, "
+                + "attempts = attempts - 1, nextAttemptAt = ?5, updatedAt = ?6, version = version + 1 "
+                + "where id = ?7 and leasedBy = ?8 and state = ?9",
+                JobState.RETRYING, saved, indexed, reason, now.plus(delay), now, id, worker, JobState.RUNNING) == 1;
+    }
+
     /** Hands this process' running jobs back to the queue (orderly shutdown). */
     @Transactional
     public int release(String worker) {

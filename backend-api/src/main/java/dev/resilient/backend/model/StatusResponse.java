@@ -8,5 +8,10 @@ import java.util.Map;
 public record StatusResponse(
         Map<String, ServiceStatus> services,
         @JsonProperty("operation_mode") String operationMode,
+        @JsonProperty("operation_mode_reason") String operationModeReason,
+        @JsonProperty("operation_mode_source") String operationModeSource,
+        @JsonProperty("operation_mode_since") Instant operationModeSince,
+        Map<String, Boolean> features,
+        @JsonProperty("shared_cache") String sharedCache,
         Instant timestamp) {
 }

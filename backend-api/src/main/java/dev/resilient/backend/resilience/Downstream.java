@@ -10,7 +10,8 @@ public enum Downstream {
     FILESYSTEM("filesystem", "Filesystem Server", FilesystemGuard.class),
     BILLING("billing", "Billing Server", BillingGuard.class),
     GIT("git", "Git Server", GitGuard.class),
-    LLM("llm", "LLM Server", LlmGuard.class);
+    LLM_PRIMARY("llm-primary", "LLM Primary", LlmPrimaryGuard.class),
+    LLM_SECONDARY("llm-secondary", "LLM Secondary", LlmSecondaryGuard.class);
 
     private final String key;
     private final String displayName;

@@ -2,6 +2,7 @@ package dev.resilient.backend.rest;
 
 import dev.resilient.backend.job.IngestionJob;
 import dev.resilient.backend.job.JobStore;
+import dev.resilient.backend.mode.FeatureFlags;
 import dev.resilient.backend.model.IngestRequest;
 import dev.resilient.backend.model.JobAccepted;
 import dev.resilient.backend.service.Namespace;
@@ -17,7 +18,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Durable ingestion: {@code POST /v1/api/projects/{id}/documents} stores a job and answers 202
- * {@code {job_id}} at once; {@link JobResource} follows it.
+ * {@code {job_id}} at once; {@link JobResource} follows it. 503 while the {@code document-analysis}
+ * feature is off (EMERGENCY and MAINTENANCE modes by default).
  */
 @Path("/v1/api/projects/{id}/documents")
 @Authenticated
@@ -26,16 +28,19 @@ public class IngestionResource {
     static final int DEFAULT_PRIORITY = 5;
 
     private final JobStore jobs;
+    private final FeatureFlags features;
     private final JsonWebToken jwt;
 
-    IngestionResource(JobStore jobs, JsonWebToken jwt) {
+    IngestionResource(JobStore jobs, FeatureFlags features, JsonWebToken jwt) {
         this.jobs = jobs;
+        this.features = features;
         this.jwt = jwt;
     }
 
     @POST
     public Response submit(@PathParam("id") String projectId, @NotNull @Valid IngestRequest request) {
         Namespace ns = Namespaces.of(jwt, projectId);
+        features.require(FeatureFlags.DOCUMENT_ANALYSIS, "Document ingestion");
         IngestionJob job = jobs.submit(ns, request.documents(),
                 request.priority() == null ? DEFAULT_PRIORITY : request.priority());
         return Response.accepted(new JobAccepted(job.id, job.state.wire()))

@@ -1,10 +1,13 @@
 package dev.resilient.backend.service;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.resilient.backend.cache.CacheRegion;
+import dev.resilient.backend.cache.TwoLevelCache;
 import dev.resilient.backend.client.FilesystemClient;
-import dev.resilient.backend.client.LlmClient;
 import dev.resilient.backend.config.BackendConfig;
-import dev.resilient.backend.model.ChatCompletionRequest;
+import dev.resilient.backend.mode.FeatureFlags;
 import dev.resilient.backend.model.ChatMessage;
+import dev.resilient.backend.model.LlmAnswer;
 import dev.resilient.backend.model.ChatResponse;
 import dev.resilient.backend.model.SaveFileRequest;
 import dev.resilient.backend.model.SearchHit;
@@ -12,7 +15,12 @@ import dev.resilient.backend.model.SearchResponse;
 import dev.resilient.backend.resilience.DownstreamCall;
 import dev.resilient.backend.resilience.Failures;
 import dev.resilient.backend.resilience.FilesystemGuard;
-import dev.resilient.backend.resilience.LlmGuard;
+import io.smallrye.faulttolerance.api.RateLimitException;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +29,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Seed 000's chat: context from the vector store, else full-text search, else none; the answer
- * from the LLM, else a degraded answer listing the passages; a best-effort save of the exchange.
+ * from the LLM cache, else the primary provider, else the secondary, else a degraded answer
+ * listing the passages (seed 004); a best-effort save of the exchange.
  * Always answers: {@code degraded} names what was missing.
  */
 @ApplicationScoped
@@ -29,42 +38,82 @@ public class ChatService {
 
     private static final Logger LOG = Logger.getLogger(ChatService.class);
 
+    private static final TypeReference<LlmAnswer> ANSWER = new TypeReference<>() {
+    };
+
     private final VectorSearch search;
-    private final LlmClient llm;
-    private final LlmGuard llmGuard;
+    private final LlmService llm;
+    private final TwoLevelCache cache;
+    private final FeatureFlags features;
     private final FilesystemClient filesystem;
     private final FilesystemGuard filesystemGuard;
     private final BackendConfig config;
 
-    ChatService(VectorSearch search, @RestClient LlmClient llm, LlmGuard llmGuard,
+    ChatService(VectorSearch search, LlmService llm, TwoLevelCache cache, FeatureFlags features,
             @RestClient FilesystemClient filesystem, FilesystemGuard filesystemGuard, BackendConfig config) {
         this.search = search;
         this.llm = llm;
-        this.llmGuard = llmGuard;
+        this.cache = cache;
+        this.features = features;
         this.filesystem = filesystem;
         this.filesystemGuard = filesystemGuard;
         this.config = config;
     }
 
+    /**
+     * @throws jakarta.ws.rs.WebApplicationException 429 with {@code Retry-After} when the LLM rate limit is reached
+     */
     public ChatResponse chat(Namespace ns, String message) {
         List<String> degraded = new ArrayList<>();
         SearchResponse context = context(ns, message, degraded);
-        String answer;
-        try {
-            answer = llmGuard.call(DownstreamCall.of("POST /v1/chat/completions",
-                    () -> llm.complete(prompt(message, context.results())))).text();
-            if (answer == null) {
-                throw new IllegalStateException("empty completion");
+        List<ChatMessage> prompt = prompt(message, context.results());
+        boolean advanced = features.isEnabled(FeatureFlags.ADVANCED_LLM_MODELS);
+        String cacheKey = answerKey(prompt, advanced);
+        LlmAnswer answer = cache.get(CacheRegion.LLM, cacheKey, ANSWER).orElse(null);
+        if (answer == null) {
+            try {
+                answer = llm.complete(prompt, advanced);
+                cache.put(CacheRegion.LLM, cacheKey, answer);
+            } catch (RateLimitException e) {
+                throw rateLimited(e);
+            } catch (RuntimeException e) {
+                LOG.warnf("LLM unavailable (%s), answering without it", Failures.describe(e));
+                degraded.add("llm");
+                answer = new LlmAnswer(DegradedAnswer.compose(message, context.results()), "none", null);
             }
-        } catch (RuntimeException e) {
-            LOG.warnf("LLM unavailable (%s), answering without it", Failures.describe(e));
-            degraded.add("llm");
-            answer = DegradedAnswer.compose(message, context.results());
         }
-        if (!saveExchange(ns, message, answer)) {
+        if (!saveExchange(ns, message, answer.text())) {
             degraded.add("history");
         }
-        return new ChatResponse(answer, context.results().size(), context.source(), degraded);
+        return new ChatResponse(answer.text(), context.results().size(), context.source(), degraded,
+                answer.provider(), answer.model());
+    }
+
+    private static RuntimeException rateLimited(RateLimitException e) {
+        long seconds = Math.max(1, (e.getRetryAfterMillis() + 999) / 1000);
+        return new jakarta.ws.rs.WebApplicationException("rate limited", Response.status(429)
+                .header("Retry-After", seconds)
+                .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
+                .entity(java.util.Map.of("error", "Too many chat requests: the LLM rate limit is reached; retry in "
+                        + seconds + " s", "retry_after_seconds", seconds))
+                .build());
+    }
+
+    /** Same prompt and model choice, same answer: the LLM cache key. */
+    private static String answerKey(List<ChatMessage> prompt, boolean advanced) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((advanced ? "advanced" : "basic").getBytes(StandardCharsets.UTF_8));
+            for (ChatMessage m : prompt) {
+                sha.update((byte) 0);
+                sha.update(m.role().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(m.content().getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private SearchResponse context(Namespace ns, String message, List<String> degraded) {
@@ -84,7 +133,7 @@ public class ChatService {
         return context;
     }
 
-    private ChatCompletionRequest prompt(String message, List<SearchHit> passages) {
+    private static List<ChatMessage> prompt(String message, List<SearchHit> passages) {
         List<ChatMessage> messages = new ArrayList<>();
         if (!passages.isEmpty()) {
             StringBuilder system = new StringBuilder("Answer using this context:");
@@ -92,7 +141,7 @@ public class ChatService {
             messages.add(new ChatMessage("system", system.toString()));
         }
         messages.add(new ChatMessage("user", message));
-        return new ChatCompletionRequest(config.chat().model(), messages, null);
+        return messages;
     }
 
     /** Seed 000: best effort, the chat never fails because of it. */

@@ -65,12 +65,14 @@ public class IngestionService {
      * @throws IndexingFailedException when the vector store cannot take it: the critical step
      */
     public void index(Namespace ns, DocumentIn doc) {
+        DownstreamCall<?> call = DownstreamCall.of("POST /add_chunks", () -> chroma.addChunks(new ChromaAddChunks(
+                ns.collection(), List.of(new ChromaChunk(doc.id(), doc.content(), Map.of("filename", doc.filename()))))));
         try {
-            chromaGuard.call(DownstreamCall.of("POST /add_chunks", () -> chroma.addChunks(new ChromaAddChunks(
-                    ns.collection(), List.of(new ChromaChunk(doc.id(), doc.content(), Map.of("filename", doc.filename())))))));
+            chromaGuard.call(call);
         } catch (RuntimeException e) {
             LOG.errorf("Failed to index %s (%s): the vector database is unavailable", doc.filename(), Failures.describe(e));
-            throw new IndexingFailedException(Failures.describe(e));
+            // nothing reached chroma when its open breaker rejected the very first attempt
+            throw new IndexingFailedException(Failures.describe(e), call.attempts() == 0);
         }
     }
 

@@ -1,41 +1,55 @@
 package dev.resilient.backend.service;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.resilient.backend.cache.CacheRegion;
+import dev.resilient.backend.cache.TwoLevelCache;
 import dev.resilient.backend.model.SearchHit;
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CaffeineCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 /**
- * The last good answer to each user's query (Quarkus cache, Caffeine): search's third source,
- * after the vector store and full-text search. Size and expiry are {@code quarkus.cache.caffeine."last-good-search".*}.
+ * The last good answer to each user's query: search's third source, after the vector store and
+ * full-text search. Kept in the {@link TwoLevelCache} region {@link CacheRegion#SEARCH} (this
+ * process, and Redis when enabled, so one backend can answer with what another found), under
+ * {@code <user>__<project>:<normalised query>}; a project's entries go when its documents change.
  */
 @ApplicationScoped
 public class LastGoodResults {
 
-    private final CaffeineCache cache;
+    private static final TypeReference<List<SearchHit>> HITS = new TypeReference<>() {
+    };
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    LastGoodResults(@CacheName("last-good-search") Cache cache) {
-        this.cache = cache.as(CaffeineCache.class);
+    private final TwoLevelCache cache;
+
+    LastGoodResults(TwoLevelCache cache) {
+        this.cache = cache;
     }
 
+    /** Keeps {@code hits} as the answer to {@code query} in the user's project. */
     public void remember(Namespace ns, String query, List<SearchHit> hits) {
-        cache.put(key(ns, query), CompletableFuture.completedFuture(List.copyOf(hits)));
+        cache.put(CacheRegion.SEARCH, key(ns, query), hits);
     }
 
-    @SuppressWarnings("unchecked")
+    /** The last good answer to {@code query} (case and spacing aside), if one is still cached. */
     public Optional<List<SearchHit>> lookup(Namespace ns, String query) {
-        CompletableFuture<Object> found = cache.getIfPresent(key(ns, query));
-        if (found == null || !found.isDone() || found.isCompletedExceptionally()) {
-            return Optional.empty();
-        }
-        return Optional.of((List<SearchHit>) found.join());
+        return cache.get(CacheRegion.SEARCH, key(ns, query), HITS);
+    }
+
+    /** Drops every cached answer of the project, in this process and in Redis: its documents changed. */
+    public void forget(Namespace ns) {
+        cache.invalidatePrefix(CacheRegion.SEARCH, prefix(ns));
+    }
+
+    /** {@code ns.key()} never contains {@code :}, so one project's prefix never matches another's keys. */
+    private static String prefix(Namespace ns) {
+        return ns.key() + ':';
     }
 
     private static String key(Namespace ns, String query) {
-        return ns.key() + '\u0000' + query.strip().toLowerCase();
+        return prefix(ns) + SPACES.matcher(query.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,9 @@
 package dev.resilient.backend.service;
 
+import dev.resilient.backend.cache.TwoLevelCache;
+import dev.resilient.backend.mode.FeatureFlags;
+import dev.resilient.backend.mode.ModeState;
+import dev.resilient.backend.mode.OperationModeService;
 import dev.resilient.backend.model.ServiceStatus;
 import dev.resilient.backend.model.StatusResponse;
 import dev.resilient.backend.resilience.BreakerMonitor;
@@ -10,16 +14,23 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Every downstream's breaker state (SmallRye) with our failure counts and timestamps. */
+/** Every downstream's breaker state (SmallRye) with our failure counts and timestamps, the mode and the flags. */
 @ApplicationScoped
 public class StatusService {
 
     private final BreakerMonitor breakers;
     private final DownstreamStats stats;
+    private final OperationModeService modes;
+    private final FeatureFlags features;
+    private final TwoLevelCache cache;
 
-    StatusService(BreakerMonitor breakers, DownstreamStats stats) {
+    StatusService(BreakerMonitor breakers, DownstreamStats stats, OperationModeService modes, FeatureFlags features,
+            TwoLevelCache cache) {
         this.breakers = breakers;
         this.stats = stats;
+        this.modes = modes;
+        this.features = features;
+        this.cache = cache;
     }
 
     public ServiceStatus status(Downstream d) {
@@ -33,12 +44,8 @@ public class StatusService {
         for (Downstream d : Downstream.values()) {
             services.put(d.key(), status(d));
         }
-        return new StatusResponse(services, operationMode(services), Instant.now());
-    }
-
-    /** NORMAL with every breaker closed, DEGRADED with one or two not closed, EMERGENCY beyond. */
-    static String operationMode(Map<String, ServiceStatus> services) {
-        long notClosed = services.values().stream().filter(s -> !s.state().equals("closed")).count();
-        return notClosed == 0 ? "NORMAL" : notClosed <= 2 ? "DEGRADED" : "EMERGENCY";
+        ModeState mode = modes.current();
+        return new StatusResponse(services, mode.mode().name(), mode.reason(), mode.source(), mode.since(),
+                features.snapshot(), cache.redisState(), Instant.now());
     }
 }

@@ -60,7 +60,7 @@ class AccessAndInputTest {
     @Test
     void statusShowsEveryDownstreamInTheSeedShape() {
         Backend.status("alice").statusCode(200)
-                .body("services.keySet()", org.hamcrest.Matchers.hasItems("chroma", "filesystem", "billing", "git", "llm"))
+                .body("services.keySet()", org.hamcrest.Matchers.hasItems("chroma", "filesystem", "billing", "git", "llm-primary", "llm-secondary"))
                 .body("services.chroma.service", equalTo("Chroma Server"))
                 .body("services.chroma.state", notNullValue())
                 .body("services.chroma.last_state_change", notNullValue())

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ResilienceScenariosTest {
 
-    static final List<String> STUBS = List.of("chroma-stub", "filesystem-stub", "billing-stub", "git-stub", "llm-stub");
+    static final List<String> STUBS = List.of("chroma-stub", "filesystem-stub", "billing-stub", "git-stub", "llm-stub",
+            "llm-stub-secondary");
 
     @Inject
     CircuitBreakerMaintenance breakers;
@@ -121,8 +122,9 @@ class ResilienceScenariosTest {
         for (String stub : STUBS) {
             Stubs.chaos(stub, "{\"mode\":\"error\"}");
         }
-        Backend.chat("alice", project, "Can kiwi birds fly?").statusCode(200)
+        Backend.chat("alice", project, "Can kiwi birds fly when everything is down?").statusCode(200)
                 .body("response", containsString("temporarily unavailable"))
+                .body("llm_provider", equalTo("none"))
                 .body("context_sources", equalTo(0))
                 .body("degraded", hasItems("vector_search", "fulltext_search", "llm", "history"));
     }

@@ -5,6 +5,11 @@ import static io.restassured.RestAssured.given;
 import dev.resilient.backend.support.StubProcess;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,6 +77,36 @@ final class LocalSuite implements AutoCloseable {
                 .allMatch(j -> "succeeded".equals(job(backend, token, j).extract().path("state"))));
     }
 
+    /** A JDBC URL of an H2 database in a fresh folder under target/, so each backend process has its own jobs. */
+    static String freshH2() {
+        return "jdbc:h2:file:" + Path.of("target", "it-h2-" + System.nanoTime(), "jobs").toAbsolutePath()
+                + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    static ValidatableResponse search(StubProcess backend, String token, String project, String query) {
+        return given().baseUri(backend.url()).header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+                .body(Map.of("query", query, "project_id", project)).post("/v1/api/search").then();
+    }
+
+    static ValidatableResponse chat(StubProcess backend, String token, String project, String message) {
+        return given().baseUri(backend.url()).header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+                .body(Map.of("message", message, "project_id", project)).post("/v1/api/chat").then();
+    }
+
+    static ValidatableResponse status(StubProcess backend, String token) {
+        return given().baseUri(backend.url()).header("Authorization", "Bearer " + token).get("/v1/api/status/services").then();
+    }
+
+    /** What the process wrote so far (StubProcess sends it to target/stub-logs/<module>-<port>.log). */
+    static String log(String module, StubProcess process) {
+        try {
+            return new String(Files.readAllBytes(Path.of("target", "stub-logs", module + "-" + process.port() + ".log")),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     ValidatableResponse stub(String module, String path) {
         return given().baseUri(stubs.get(module).url()).header("X-INTERNAL-TOKEN", TOKEN).get(path).then();
     }
@@ -79,6 +114,10 @@ final class LocalSuite implements AutoCloseable {
     void chaos(String module, String json) {
         given().baseUri(stubs.get(module).url()).header("X-INTERNAL-TOKEN", TOKEN).contentType(ContentType.JSON)
                 .body(json).put("/_chaos").then().statusCode(200);
+    }
+
+    void heal(String module) {
+        given().baseUri(stubs.get(module).url()).header("X-INTERNAL-TOKEN", TOKEN).delete("/_chaos").then().statusCode(200);
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.resilient.backend.support;
 
 import java.util.Map;
 
-/** Runs the real llm-stub jar for the backend's tests. */
+/** Runs the real llm-stub jar as the primary LLM provider for the backend's tests. */
 public class LlmStubResource extends StubResource {
 
     @Override
@@ -11,8 +11,13 @@ public class LlmStubResource extends StubResource {
     }
 
     @Override
+    Map<String, String> stubProperties() {
+        return Map.of("llm.provider-name", "primary");
+    }
+
+    @Override
     Map<String, String> backendConfig(StubProcess stub) {
-        return Map.of("quarkus.rest-client.llm.url", stub.url());
+        return Map.of("llm.primary.url", stub.url() + "/v1");
     }
 
 }

@@ -14,6 +14,11 @@ abstract class StubResource implements QuarkusTestResourceLifecycleManager {
     /** The backend configuration that points at the stub. */
     abstract Map<String, String> backendConfig(StubProcess stub);
 
+    /** The name tests use for it ({@link Stubs#get}); the module name unless two processes share a module. */
+    String name() {
+        return module();
+    }
+
     Map<String, String> stubProperties() {
         return Map.of();
     }
@@ -22,7 +27,7 @@ abstract class StubResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         process = new StubProcess(module(), stubProperties());
         process.start();
-        Stubs.register(module(), process);
+        Stubs.register(name(), process);
         return backendConfig(process);
     }
 

@@ -12,6 +12,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 @QuarkusTestResource(BillingStubResource.class)
 @QuarkusTestResource(GitStubResource.class)
 @QuarkusTestResource(LlmStubResource.class)
+@QuarkusTestResource(LlmSecondaryStubResource.class)
 public final class SuiteResources {
 
     private SuiteResources() {

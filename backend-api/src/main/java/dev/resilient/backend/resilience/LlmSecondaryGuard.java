@@ -12,20 +12,20 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
- * The LLM's policy (DESIGN.md, seed 004): 3 attempts with backoff from 1 s, factor 1.5 and jitter 0.2; 30 s per attempt; opens after 5 failures for 60 s. Callers answer with a degraded message when it fails.
+ * The secondary LLM provider's policy (its own breaker) (DESIGN.md, seed 004): 3 attempts with backoff from 1 s, factor 1.5 and jitter 0.2; 30 s per attempt; opens after 5 failures for 60 s. When both providers fail, chat answers with a degraded message.
  * <p>
  * Every call to this downstream goes through {@link #call}, so the service has one circuit
- * breaker, named {@code llm}, as in the seeds. Each attempt counts toward the breaker; an open
+ * breaker, named {@code llm-secondary}, as in the seeds. Each attempt counts toward the breaker; an open
  * breaker and 4xx answers are not retried; a full bulkhead is rejected at once and is not held
  * against the service. Override any value with
- * {@code quarkus.fault-tolerance."dev.resilient.backend.resilience.LlmGuard/call".<strategy>.<param>}.
+ * {@code quarkus.fault-tolerance."dev.resilient.backend.resilience.LlmSecondaryGuard/call".<strategy>.<param>}.
  */
 @ApplicationScoped
-public class LlmGuard implements DownstreamGuard {
+public class LlmSecondaryGuard implements DownstreamGuard {
 
     private final CallRecorder recorder;
 
-    LlmGuard(CallRecorder recorder) {
+    LlmSecondaryGuard(CallRecorder recorder) {
         this.recorder = recorder;
     }
 
@@ -35,11 +35,11 @@ public class LlmGuard implements DownstreamGuard {
     @BeforeRetry(RetryLogger.class)
     @CircuitBreaker(requestVolumeThreshold = 5, failureRatio = 1.0, delay = 60000, successThreshold = 1,
             skipOn = {DownstreamClientError.class, BulkheadException.class})
-    @CircuitBreakerName("llm")
+    @CircuitBreakerName("llm-secondary")
     @Timeout(30000)
     @Bulkhead(10)
     @Override
     public <T> T call(DownstreamCall<T> call) {
-        return recorder.attempt(Downstream.LLM, call);
+        return recorder.attempt(Downstream.LLM_SECONDARY, call);
     }
 }

@@ -1,0 +1,42 @@
+package dev.resilient.backend.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The two OpenAI-compatible LLM providers (seed 004 ResilientLLMClient): keys
+ * {@code llm.primary.*} and {@code llm.secondary.*}, env {@code LLM_PRIMARY_URL}, ...
+ */
+@ConfigMapping(prefix = "llm")
+public interface LlmConfig {
+
+    Provider primary();
+
+    Provider secondary();
+
+    interface Provider {
+        /** Base URL including the API version, e.g. {@code http://localhost:11434/v1}. */
+        String url();
+
+        /** Sent as {@code Authorization: Bearer <key>}; none by default (llm-stub needs none). */
+        Optional<String> apiKey();
+
+        /** The model asked for normally, and in modes where advanced models are off. */
+        @WithDefault("stub-model")
+        String model();
+
+        /** The model asked for while the {@code advanced-llm-models} feature is on. */
+        @WithDefault("stub-model-advanced")
+        String advancedModel();
+
+        /** Send the suite's internal token (our llm-stub needs it); set false for an outside server. */
+        @WithDefault("true")
+        boolean sendInternalToken();
+
+        /** Transport backstop; the guard's {@code @Timeout} (30 s) is the real limit. */
+        @WithDefault("PT35S")
+        Duration readTimeout();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.resilient.backend.resilience;
+
+import io.smallrye.faulttolerance.api.BeforeRetry;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.faulttolerance.api.CustomBackoff;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+/**
+ * The primary LLM provider's policy (DESIGN.md, seed 004): 3 attempts with backoff from 1 s, factor 1.5 and jitter 0.2; 30 s per attempt; opens after 5 failures for 60 s. When it fails the secondary provider answers.
+ * <p>
+ * Every call to this downstream goes through {@link #call}, so the service has one circuit
+ * breaker, named {@code llm-primary}, as in the seeds. Each attempt counts toward the breaker; an open
+ * breaker and 4xx answers are not retried; a full bulkhead is rejected at once and is not held
+ * against the service. Override any value with
+ * {@code quarkus.fault-tolerance."dev.resilient.backend.resilience.LlmPrimaryGuard/call".<strategy>.<param>}.
+ */
+@ApplicationScoped
+public class LlmPrimaryGuard implements DownstreamGuard {
+
+    private final CallRecorder recorder;
+
+    LlmPrimaryGuard(CallRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    @Retry(maxRetries = 2, delay = 1000, jitter = 0,
+            abortOn = {CircuitBreakerOpenException.class, DownstreamClientError.class, BulkheadException.class})
+    @CustomBackoff(JitteredBackoff.class)
+    @BeforeRetry(RetryLogger.class)
+    @CircuitBreaker(requestVolumeThreshold = 5, failureRatio = 1.0, delay = 60000, successThreshold = 1,
+            skipOn = {DownstreamClientError.class, BulkheadException.class})
+    @CircuitBreakerName("llm-primary")
+    @Timeout(30000)
+    @Bulkhead(10)
+    @Override
+    public <T> T call(DownstreamCall<T> call) {
+        return recorder.attempt(Downstream.LLM_PRIMARY, call);
+    }
+}

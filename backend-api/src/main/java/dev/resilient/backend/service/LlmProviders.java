@@ -1,0 +1,59 @@
+package dev.resilient.backend.service;
+
+import dev.resilient.backend.client.DownstreamErrorMapper;
+import dev.resilient.backend.client.LlmClient;
+import dev.resilient.backend.config.InternalTokenConfig;
+import dev.resilient.backend.config.LlmConfig;
+import dev.resilient.backend.model.ChatCompletion;
+import dev.resilient.backend.model.ChatCompletionRequest;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds one REST client per LLM provider from {@code llm.<provider>.*} (the MicroProfile
+ * {@code configKey} model allows one URL per interface; here one interface serves two providers).
+ */
+@ApplicationScoped
+public class LlmProviders {
+
+    /** One provider's client with its credentials and models. */
+    public record Provider(String name, LlmClient client, LlmConfig.Provider config, String internalToken) {
+
+        public ChatCompletion complete(ChatCompletionRequest request) {
+            return client.complete(config.apiKey().map(k -> "Bearer " + k).orElse(null),
+                    config.sendInternalToken() ? internalToken : null, request);
+        }
+
+        public String model(boolean advanced) {
+            return advanced ? config.advancedModel() : config.model();
+        }
+    }
+
+    private final Provider primary;
+    private final Provider secondary;
+
+    LlmProviders(LlmConfig config, InternalTokenConfig token) {
+        this.primary = build("primary", config.primary(), token.token());
+        this.secondary = build("secondary", config.secondary(), token.token());
+    }
+
+    public Provider primary() {
+        return primary;
+    }
+
+    public Provider secondary() {
+        return secondary;
+    }
+
+    private static Provider build(String name, LlmConfig.Provider config, String token) {
+        LlmClient client = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(config.url()))
+                .connectTimeout(2, TimeUnit.SECONDS)
+                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .register(DownstreamErrorMapper.class)
+                .build(LlmClient.class);
+        return new Provider(name, client, config, token);
+    }
+}

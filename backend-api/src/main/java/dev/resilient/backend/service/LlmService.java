@@ -1,0 +1,72 @@
+package dev.resilient.backend.service;
+
+import dev.resilient.backend.model.ChatCompletion;
+import dev.resilient.backend.model.ChatCompletionRequest;
+import dev.resilient.backend.model.ChatMessage;
+import dev.resilient.backend.model.LlmAnswer;
+import dev.resilient.backend.resilience.DownstreamCall;
+import dev.resilient.backend.resilience.DownstreamGuard;
+import dev.resilient.backend.resilience.Failures;
+import dev.resilient.backend.resilience.LlmPrimaryGuard;
+import dev.resilient.backend.resilience.LlmSecondaryGuard;
+import io.smallrye.faulttolerance.api.RateLimit;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Seed 004's ResilientLLMClient: the primary provider, else the secondary, each behind its own
+ * guard (retries with factor 1.5 and jitter 0.2, 30 s timeout, breaker 5 failures / 60 s). The
+ * backend's use of LLMs is rate limited as a whole ({@code @RateLimit}, 100 calls a minute;
+ * override with {@code quarkus.fault-tolerance."dev.resilient.backend.service.LlmService/complete".rate-limit.value}).
+ */
+@ApplicationScoped
+public class LlmService {
+
+    private static final Logger LOG = Logger.getLogger(LlmService.class);
+
+    private final LlmProviders providers;
+    private final LlmPrimaryGuard primaryGuard;
+    private final LlmSecondaryGuard secondaryGuard;
+
+    LlmService(LlmProviders providers, LlmPrimaryGuard primaryGuard, LlmSecondaryGuard secondaryGuard) {
+        this.providers = providers;
+        this.primaryGuard = primaryGuard;
+        this.secondaryGuard = secondaryGuard;
+    }
+
+    /**
+     * @param advanced ask for each provider's advanced model (the caller checks the feature flag)
+     * @throws io.smallrye.faulttolerance.api.RateLimitException when over the rate limit
+     * @throws LlmUnavailableException when neither provider answers
+     */
+    @RateLimit(value = 100, window = 1, windowUnit = ChronoUnit.MINUTES)
+    public LlmAnswer complete(List<ChatMessage> messages, boolean advanced) {
+        String primaryFailure;
+        try {
+            return ask(providers.primary(), primaryGuard, messages, advanced);
+        } catch (RuntimeException e) {
+            primaryFailure = Failures.describe(e);
+            LOG.warnf("Primary LLM failed (%s), falling back to the secondary provider", primaryFailure);
+        }
+        try {
+            return ask(providers.secondary(), secondaryGuard, messages, advanced);
+        } catch (RuntimeException e) {
+            LOG.errorf("Both LLM providers failed: primary %s, secondary %s", primaryFailure, Failures.describe(e));
+            throw new LlmUnavailableException("primary " + primaryFailure + "; secondary " + Failures.describe(e));
+        }
+    }
+
+    private static LlmAnswer ask(LlmProviders.Provider provider, DownstreamGuard guard, List<ChatMessage> messages,
+            boolean advanced) {
+        String model = provider.model(advanced);
+        ChatCompletion completion = guard.call(DownstreamCall.of("POST /chat/completions",
+                () -> provider.complete(new ChatCompletionRequest(model, messages, null))));
+        String text = completion.text();
+        if (text == null || text.isBlank()) {
+            throw new IllegalStateException("empty completion from " + provider.name());
+        }
+        return new LlmAnswer(text, provider.name(), completion.model() == null ? model : completion.model());
+    }
+}

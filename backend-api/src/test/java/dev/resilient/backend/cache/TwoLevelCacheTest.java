@@ -1,0 +1,98 @@
+package dev.resilient.backend.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.resilient.backend.model.SearchHit;
+import io.quarkus.arc.InjectableInstance;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The cache with Redis disabled (the default): level one alone, and the Redis client never touched. */
+@QuarkusTest
+class TwoLevelCacheTest {
+
+    private static final TypeReference<List<SearchHit>> HITS = new TypeReference<>() {
+    };
+    private static final TypeReference<String> TEXT = new TypeReference<>() {
+    };
+
+    @Inject
+    TwoLevelCache cache;
+
+    @Inject
+    InjectableInstance<RedisDataSource> redis;
+
+    private static String fresh() {
+        return "t" + UUID.randomUUID() + ":";
+    }
+
+    @Test
+    void storedValueReadsBackAsTheRequestedType() {
+        String key = fresh() + "kiwi";
+        List<SearchHit> hits = List.of(new SearchHit("kiwi", "Kiwi birds cannot fly.", Map.of("path", "kiwi.md"), 0.25));
+        cache.put(CacheRegion.SEARCH, key, hits);
+        assertEquals(Optional.of(hits), cache.get(CacheRegion.SEARCH, key, HITS));
+    }
+
+    @Test
+    void missingKeyIsEmpty() {
+        assertTrue(cache.get(CacheRegion.SEARCH, fresh() + "never stored", HITS).isEmpty());
+    }
+
+    @Test
+    void regionsAreSeparate() {
+        String key = fresh() + "same key";
+        cache.put(CacheRegion.LLM, key, "an answer");
+        assertEquals(Optional.of("an answer"), cache.get(CacheRegion.LLM, key, TEXT));
+        assertTrue(cache.get(CacheRegion.SEARCH, key, TEXT).isEmpty());
+    }
+
+    @Test
+    void invalidatePrefixDropsOnlyEntriesUnderThatPrefixInThatRegion() {
+        String project = fresh();
+        String other = fresh();
+        cache.put(CacheRegion.SEARCH, project + "a", "1");
+        cache.put(CacheRegion.SEARCH, project + "b", "2");
+        cache.put(CacheRegion.SEARCH, other + "a", "3");
+        cache.put(CacheRegion.LLM, project + "a", "4");
+
+        cache.invalidatePrefix(CacheRegion.SEARCH, project);
+
+        assertTrue(cache.get(CacheRegion.SEARCH, project + "a", TEXT).isEmpty());
+        assertTrue(cache.get(CacheRegion.SEARCH, project + "b", TEXT).isEmpty());
+        assertEquals(Optional.of("3"), cache.get(CacheRegion.SEARCH, other + "a", TEXT));
+        assertEquals(Optional.of("4"), cache.get(CacheRegion.LLM, project + "a", TEXT));
+    }
+
+    @Test
+    void laterPutReplacesTheValue() {
+        String key = fresh() + "q";
+        cache.put(CacheRegion.LLM, key, "first");
+        cache.put(CacheRegion.LLM, key, "second");
+        assertEquals(Optional.of("second"), cache.get(CacheRegion.LLM, key, TEXT));
+    }
+
+    @Test
+    void redisStateSaysDisabledWhenLevelTwoIsOff() {
+        assertEquals("disabled", cache.redisState());
+    }
+
+    @Test
+    void redisClientIsNeverCreatedWhileLevelTwoIsOff() {
+        assertFalse(redis.getHandle().getBean().isActive(), "quarkus.redis.active follows backend.cache.redis.enabled");
+    }
+
+    @Test
+    void redisGlobEscapesPatternCharacters() {
+        assertEquals("a\\*b\\?c\\[d\\]e\\\\f", TwoLevelCache.glob("a*b?c[d]e\\f"));
+    }
+}
