@@ -13,12 +13,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 
 /**
  * Billing's policy (DESIGN.md): 2 attempts, 1 s backoff; 5 s per attempt; opens after 10 failures for 30 s. Fail closed: callers answer 503. Deductions are only retried because each carries one Idempotency-Key for all its attempts.
- * <p>
- * Every call to this downstream goes through {@link #call}, so the service has one circuit
- * breaker, named {@code billing}, as in the seeds. Each attempt counts toward the breaker; an open
- * breaker and 4xx answers are not retried; a full bulkhead is rejected at once and is not held
- * against the service. Override any value with
- * {@code quarkus.fault-tolerance."dev.resilient.backend.resilience.BillingGuard/call".<strategy>.<param>}.
+ * See {@link DownstreamGuard} for the rules every guard follows.
  */
 @ApplicationScoped
 public class BillingGuard implements DownstreamGuard {

@@ -5,7 +5,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 
 /**
  * A downstream's fault-tolerance policy, carried by the annotations on its implementation's
- * {@link #call} (one bean per downstream, so one circuit breaker per downstream).
+ * {@link #call}: one bean per downstream, so one circuit breaker per downstream, named after its
+ * status key, as in the seeds. Each attempt counts toward the breaker; an open breaker and 4xx
+ * answers are not retried; a full bulkhead is rejected at once and is not held against the
+ * service. Override any value with
+ * {@code quarkus.fault-tolerance."dev.resilient.backend.resilience.<Name>Guard/call".<strategy>.<param>}.
  */
 public interface DownstreamGuard {
 

@@ -13,12 +13,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 
 /**
  * The filesystem's policy (DESIGN.md): 3 attempts, 1 s exponential backoff; 20 s per attempt; opens after 5 failures for 60 s. Best effort: callers carry on without it.
- * <p>
- * Every call to this downstream goes through {@link #call}, so the service has one circuit
- * breaker, named {@code filesystem}, as in the seeds. Each attempt counts toward the breaker; an open
- * breaker and 4xx answers are not retried; a full bulkhead is rejected at once and is not held
- * against the service. Override any value with
- * {@code quarkus.fault-tolerance."dev.resilient.backend.resilience.FilesystemGuard/call".<strategy>.<param>}.
+ * See {@link DownstreamGuard} for the rules every guard follows.
  */
 @ApplicationScoped
 public class FilesystemGuard implements DownstreamGuard {

@@ -13,12 +13,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 
 /**
  * Git's policy (DESIGN.md): 3 attempts, 1 s exponential backoff; 30 s per attempt; opens after 5 failures for 90 s. Nice to have: callers set git_failed and carry on.
- * <p>
- * Every call to this downstream goes through {@link #call}, so the service has one circuit
- * breaker, named {@code git}, as in the seeds. Each attempt counts toward the breaker; an open
- * breaker and 4xx answers are not retried; a full bulkhead is rejected at once and is not held
- * against the service. Override any value with
- * {@code quarkus.fault-tolerance."dev.resilient.backend.resilience.GitGuard/call".<strategy>.<param>}.
+ * See {@link DownstreamGuard} for the rules every guard follows.
  */
 @ApplicationScoped
 public class GitGuard implements DownstreamGuard {

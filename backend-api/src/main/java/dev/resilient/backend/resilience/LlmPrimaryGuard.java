@@ -13,12 +13,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 
 /**
  * The primary LLM provider's policy (DESIGN.md, seed 004): 3 attempts with backoff from 1 s, factor 1.5 and jitter 0.2; 30 s per attempt; opens after 5 failures for 60 s. When it fails the secondary provider answers.
- * <p>
- * Every call to this downstream goes through {@link #call}, so the service has one circuit
- * breaker, named {@code llm-primary}, as in the seeds. Each attempt counts toward the breaker; an open
- * breaker and 4xx answers are not retried; a full bulkhead is rejected at once and is not held
- * against the service. Override any value with
- * {@code quarkus.fault-tolerance."dev.resilient.backend.resilience.LlmPrimaryGuard/call".<strategy>.<param>}.
+ * See {@link DownstreamGuard} for the rules every guard follows.
  */
 @ApplicationScoped
 public class LlmPrimaryGuard implements DownstreamGuard {
