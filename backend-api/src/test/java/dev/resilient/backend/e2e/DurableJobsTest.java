@@ -57,7 +57,7 @@ class DurableJobsTest {
 
     @Test
     void retriesAFailedJobWithBackoffUntilChromaComesBack() {
-        Stubs.chaos("chroma-stub", "{\"mode\":\"error\",\"path\":\"/add_chunks\",\"duration_s\":1.5}");
+        Stubs.chaos("chroma-stub", "{\"mode\":\"error\",\"path\":\"/add_chunks\",\"times\":3}");
         String job = Backend.submit("alice", Backend.freshProject(), Map.of("late", "indexed after the outage"));
         Backend.awaitJob("alice", job).body("state", equalTo("succeeded")).body("indexed", equalTo(1))
                 .body("attempts", org.hamcrest.Matchers.greaterThan(1));

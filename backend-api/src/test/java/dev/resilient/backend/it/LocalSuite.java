@@ -43,7 +43,8 @@ final class LocalSuite implements AutoCloseable {
         props.put("quarkus.rest-client.chroma.url", stubs.get("chroma-stub").url());
         props.put("quarkus.rest-client.filesystem.url", stubs.get("filesystem-stub").url());
         props.put("quarkus.rest-client.git.url", stubs.get("git-stub").url());
-        props.put("quarkus.rest-client.llm.url", stubs.get("llm-stub").url());
+        props.put("llm.primary.url", stubs.get("llm-stub").url() + "/v1");
+        props.put("llm.secondary.url", stubs.get("llm-stub").url() + "/v1");
         props.put("quarkus.rest-client.billing.url", "http://localhost:1");
         props.put("mp.jwt.verify.publickey.location", stubs.get("auth-stub").url() + "/.well-known/jwks.json");
         props.put("backend.jobs.poll-interval", "0.2s");
