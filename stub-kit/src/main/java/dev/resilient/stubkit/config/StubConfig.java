@@ -23,7 +23,7 @@ public interface StubConfig {
      */
     Optional<List<String>> publicPaths();
 
-    /** Largest request body accepted; larger bodies get 413 with a JSON error. */
+    /** Largest request body accepted; larger bodies get 413 with a JSON error (feeds {@code api.body.max-bytes}). */
     @WithDefault("1048576")
     long maxBodyBytes();
 

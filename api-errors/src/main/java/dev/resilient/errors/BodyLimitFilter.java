@@ -1,13 +1,12 @@
-package dev.resilient.stubkit.web;
+package dev.resilient.errors;
 
-import dev.resilient.errors.JsonErrors;
-import dev.resilient.stubkit.config.StubConfig;
 import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Answers 413 with the suite's JSON error when a declared body is over {@code stub.max-body-bytes}.
+ * Answers 413 with the suite's JSON error when a declared body is over {@code api.body.max-bytes}
+ * (the stubs set it from {@code stub.max-body-bytes}).
  * Vert.x' own {@code quarkus.http.limits.max-body-size} stays as the backstop for chunked bodies,
  * but it answers without a body, hence this filter.
  */
@@ -17,8 +16,8 @@ public class BodyLimitFilter {
     static final int PRIORITY = 2000;
     private final long maxBytes;
 
-    BodyLimitFilter(StubConfig config) {
-        this.maxBytes = config.maxBodyBytes();
+    BodyLimitFilter(BodyLimitConfig config) {
+        this.maxBytes = config.maxBytes();
     }
 
     @RouteFilter(PRIORITY)
