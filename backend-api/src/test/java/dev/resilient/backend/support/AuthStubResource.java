@@ -2,7 +2,7 @@ package dev.resilient.backend.support;
 
 import java.util.Map;
 
-/** Runs the real auth-stub jar; the backend verifies its tokens against its JWKS. */
+/** Runs the real auth-stub jar; the backend verifies its tokens against its JWKS (and the dashboard logs in there). */
 public class AuthStubResource extends StubResource {
 
     @Override
@@ -12,6 +12,7 @@ public class AuthStubResource extends StubResource {
 
     @Override
     Map<String, String> backendConfig(StubProcess stub) {
-        return Map.of("mp.jwt.verify.publickey.location", stub.url() + "/.well-known/jwks.json");
+        return Map.of("mp.jwt.verify.publickey.location", stub.url() + "/.well-known/jwks.json",
+                "quarkus.rest-client.auth.url", stub.url());
     }
 }

@@ -21,11 +21,13 @@ public class ChaosFilter {
     static final long LOST_RESPONSE_LENGTH = 1 << 20;
 
     private final ChaosState state;
+    private final ChaosMetrics metrics;
     private final Vertx vertx;
     private final long hangMaxMs;
 
-    ChaosFilter(ChaosState state, Vertx vertx, StubConfig config) {
+    ChaosFilter(ChaosState state, ChaosMetrics metrics, Vertx vertx, StubConfig config) {
         this.state = state;
+        this.metrics = metrics;
         this.vertx = vertx;
         this.hangMaxMs = config.chaos().hangMax().toMillis();
     }
@@ -38,6 +40,7 @@ public class ChaosFilter {
             return;
         }
         state.countRequest(path);
+        metrics.request(path);
         ChaosState.Active active = state.current();
         FaultSpec fault = active.spec();
         if (fault.mode() == FaultMode.OK || !fault.covers(path)
@@ -46,6 +49,7 @@ public class ChaosFilter {
             return;
         }
         state.countFaulted();
+        metrics.faulted(path, fault.mode());
         if (FaultSpec.PHASE_RESPONSE.equals(fault.phase())) {
             loseResponse(rc);
             return;

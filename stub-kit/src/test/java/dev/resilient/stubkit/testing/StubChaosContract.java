@@ -161,6 +161,29 @@ public abstract class StubChaosContract {
     }
 
     @Test
+    void publishesRequestFaultAndActiveFaultMetricsWithoutToken() {
+        String path = protectedGetPath();
+        int end = path.indexOf('/', 1);
+        String pathTag = end < 0 ? path : path.substring(0, end);
+        inject("{\"mode\":\"error\",\"status\":503}");
+        authed().get(path).then().statusCode(503);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertMetric(metrics, "stub_fault_active\\{mode=\"error\"\\} 1(\\.0)?");
+        assertMetric(metrics, "stub_fault_active\\{mode=\"hang\"\\} 0(\\.0)?");
+        assertMetric(metrics, "stub_requests_total\\{path=\"" + java.util.regex.Pattern.quote(pathTag) + "\"\\} [1-9][0-9.E]*");
+        assertMetric(metrics, "stub_faulted_total\\{mode=\"error\",path=\"" + java.util.regex.Pattern.quote(pathTag) + "\"\\} [1-9][0-9.E]*");
+        authed().delete("/_chaos").then().statusCode(200);
+        assertMetric(given().get("/q/metrics").then().statusCode(200).extract().asString(),
+                "stub_fault_active\\{mode=\"error\"\\} 0(\\.0)?");
+    }
+
+    private static void assertMetric(String metrics, String lineRegex) {
+        assertTrue(metrics.lines().anyMatch(l -> l.matches(lineRegex)),
+                () -> "no line matching " + lineRegex + " in /q/metrics:\n" + metrics.lines()
+                        .filter(l -> l.startsWith("stub_")).reduce("", (a, b) -> a + b + "\n"));
+    }
+
+    @Test
     void rejectsInvalidChaosRequestsWith400() {
         for (String body : new String[] {"{\"mode\":\"explode\"}", "{\"mode\":\"flaky\",\"probability\":2}",
                 "{\"mode\":\"error\",\"status\":200}", "{\"mode\":\"slow\",\"latency_ms\":-1}",

@@ -1,0 +1,76 @@
+package dev.resilient.backend.service;
+
+import dev.resilient.backend.client.AuthClient;
+import dev.resilient.backend.mode.ModeState;
+import dev.resilient.backend.mode.OperationModeService;
+import dev.resilient.backend.model.BreakerView;
+import dev.resilient.backend.model.DashboardState;
+import dev.resilient.backend.model.LoginRequest;
+import dev.resilient.backend.model.ServiceStatus;
+import dev.resilient.backend.model.TokenResponse;
+import dev.resilient.backend.resilience.BreakerMonitor;
+import dev.resilient.backend.resilience.Downstream;
+import dev.resilient.backend.resilience.DownstreamClientError;
+import dev.resilient.backend.resilience.DownstreamException;
+import dev.resilient.errors.ApiError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/** What the dashboard page shows ({@link #state}) and its login ({@link #login}). */
+@ApplicationScoped
+public class DashboardService {
+
+    static final int SHOWN_TRANSITIONS = 20;
+    private static final Logger LOG = Logger.getLogger(DashboardService.class);
+
+    private final StatusService status;
+    private final BreakerMonitor breakers;
+    private final OperationModeService modes;
+    private final ChaosService chaos;
+    private final AuthClient auth;
+
+    DashboardService(StatusService status, BreakerMonitor breakers, OperationModeService modes, ChaosService chaos,
+            @RestClient AuthClient auth) {
+        this.status = status;
+        this.breakers = breakers;
+        this.modes = modes;
+        this.chaos = chaos;
+        this.auth = auth;
+    }
+
+    public DashboardState state() {
+        Map<String, BreakerView> services = new LinkedHashMap<>();
+        for (Downstream d : Downstream.values()) {
+            ServiceStatus s = status.status(d);
+            services.put(d.key(), new BreakerView(s.service(), s.state(), s.failureCount(), s.lastFailure(),
+                    s.lastStateChange()));
+        }
+        ModeState mode = modes.current();
+        List<BreakerMonitor.Transition> transitions = breakers.latestTransitions();
+        return new DashboardState(services, mode.mode().name(), mode.reason(), mode.source(),
+                transitions.subList(0, Math.min(SHOWN_TRANSITIONS, transitions.size())), chaos.services(),
+                Instant.now());
+    }
+
+    /**
+     * Exchanges credentials for a token at auth-stub: its 401 is relayed (same answer for an
+     * unknown user and a wrong password), anything else it fails with is a 503.
+     */
+    public TokenResponse login(LoginRequest credentials) {
+        try {
+            return auth.token(credentials);
+        } catch (DownstreamClientError e) {
+            throw ApiError.of(e.status() == 401 ? 401 : 400, e.status() == 401 ? "invalid credentials"
+                    : "login refused: " + e.error());
+        } catch (DownstreamException | ProcessingException e) {
+            LOG.warnf("Dashboard login: auth service unavailable: %s", e.getMessage());
+            throw ApiError.of(503, "authentication service unavailable");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.resilient.deploycheck.model;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * One runnable module of the suite (it has a {@code quarkus.http.port}).
+ *
+ * @param name        the Maven module (directory) name, e.g. {@code chroma-stub}
+ * @param dir         its directory
+ * @param httpPort    {@code quarkus.http.port} from its application.properties
+ * @param properties  its application.properties
+ * @param envNames    the environment variables it reads: {@code ${NAME}} references in its
+ *                    configuration and the env forms of its {@code @ConfigMapping} keys (its own and
+ *                    those of the suite libraries it depends on)
+ * @param servesHealth whether quarkus-smallrye-health is on its classpath (directly or through a
+ *                    suite library), i.e. whether {@code /q/health/live|ready|started} exist
+ */
+public record ServiceModule(String name, Path dir, int httpPort, Properties properties, Set<String> envNames,
+        boolean servesHealth) {
+
+    public String property(String key) {
+        return properties.getProperty(key);
+    }
+}
