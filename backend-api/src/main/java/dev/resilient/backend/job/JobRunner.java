@@ -71,11 +71,14 @@ public class JobRunner {
         if (job == null) {
             return;
         }
-        LOG.infof("Job %s: attempt %d, %d documents", id, job.attempts(), job.documents().size());
-        int saved = 0;
-        int indexed = 0;
+        LOG.infof("Job %s: attempt %d, %d documents%s", id, job.attempts(), job.documents().size(),
+                job.indexed() > 0 ? ", resuming after the " + job.indexed() + " already indexed" : "");
+        // An attempt resumes where the previous one stopped: what is indexed is not sent again,
+        // so a flapping vector store gets fewer calls with every attempt, not the same number.
+        int saved = job.saved();
+        int indexed = job.indexed();
         try {
-            for (DocumentIn doc : job.documents()) {
+            for (DocumentIn doc : job.documents().subList(indexed, job.documents().size())) {
                 if (ingestion.save(job.namespace(), doc)) {
                     saved++;
                 }

@@ -22,7 +22,12 @@ import java.util.UUID;
 public class JobStore {
 
     /** A claimed job with its documents, read in one transaction. */
-    public record Claimed(String id, Namespace namespace, int attempts, List<DocumentIn> documents) {
+    /**
+     * A job this process holds, with the progress of its earlier attempts: {@code indexed} is the
+     * number of leading documents already in the vector store, {@code saved} how many of them were saved.
+     */
+    public record Claimed(String id, Namespace namespace, int attempts, List<DocumentIn> documents, int saved,
+            int indexed) {
     }
 
     private final JobsConfig config;
@@ -102,7 +107,8 @@ public class JobStore {
         }
         List<DocumentIn> docs = JobDocument.<JobDocument>find("jobId", Sort.ascending("seq"), id).stream()
                 .map(d -> new DocumentIn(d.docId, d.filename, d.content)).toList();
-        return Optional.of(new Claimed(id, new Namespace(job.owner, job.project), job.attempts, docs));
+        return Optional.of(new Claimed(id, new Namespace(job.owner, job.project), job.attempts, docs, job.saved,
+                Math.min(job.indexed, docs.size())));
     }
 
     /** Records progress and renews the lease; false when this process no longer holds the job. */

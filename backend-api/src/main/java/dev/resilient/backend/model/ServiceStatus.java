@@ -10,5 +10,6 @@ public record ServiceStatus(
         @JsonProperty("failure_count") int failureCount,
         @JsonProperty("last_failure") Instant lastFailure,
         @JsonProperty("last_error") String lastError,
-        @JsonProperty("last_state_change") Instant lastStateChange) {
+        @JsonProperty("last_state_change") Instant lastStateChange,
+        @JsonProperty("retry_budget") RetryBudgetView retryBudget) {
 }

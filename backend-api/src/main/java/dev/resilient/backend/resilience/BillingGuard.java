@@ -2,7 +2,7 @@ package dev.resilient.backend.resilience;
 
 import io.smallrye.faulttolerance.api.BeforeRetry;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.CustomBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -16,6 +16,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * See {@link DownstreamGuard} for the rules every guard follows.
  */
 @ApplicationScoped
+@Budgeted
 public class BillingGuard implements DownstreamGuard {
 
     private final CallRecorder recorder;
@@ -25,8 +26,9 @@ public class BillingGuard implements DownstreamGuard {
     }
 
     @Retry(maxRetries = 1, delay = 1000, jitter = 0,
-            abortOn = {CircuitBreakerOpenException.class, DownstreamClientError.class, BulkheadException.class})
-    @ExponentialBackoff(factor = 2, maxDelay = 30_000)
+            abortOn = {CircuitBreakerOpenException.class, DownstreamClientError.class, BulkheadException.class,
+                    BudgetException.class})
+    @CustomBackoff(DoublingBackoff.class)
     @BeforeRetry(RetryLogger.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 1.0, delay = 30000, successThreshold = 1,
             skipOn = {DownstreamClientError.class, BulkheadException.class})

@@ -26,16 +26,35 @@ public class CallRecorder {
     private final DownstreamStats stats;
     private final PolicyRegistry policies;
     private final MeterRegistry registry;
+    private final Deadlines deadlines;
+    private final RetryBudgets retryBudgets;
+    private final AttemptTimer timer;
 
-    CallRecorder(DownstreamStats stats, PolicyRegistry policies, MeterRegistry registry) {
+    CallRecorder(DownstreamStats stats, PolicyRegistry policies, MeterRegistry registry, Deadlines deadlines,
+            RetryBudgets retryBudgets, AttemptTimer timer) {
         this.stats = stats;
         this.policies = policies;
         this.registry = registry;
+        this.deadlines = deadlines;
+        this.retryBudgets = retryBudgets;
+        this.timer = timer;
     }
 
+    /**
+     * One attempt, bounded by the smaller of the policy timeout ({@code @Timeout}, applied by
+     * SmallRye) and the request's time left (applied here), which is also announced to the
+     * downstream in {@code X-Request-Timeout-Ms}.
+     */
     <T> T attempt(Downstream d, DownstreamCall<T> call) {
         int attempt = call.startAttempt();
-        long attempts = policies.get(d).attempts();
+        EffectivePolicy policy = policies.get(d);
+        long attempts = policy.attempts();
+        if (attempt == 1) {
+            retryBudgets.recordCall(d);
+        }
+        long left = deadlines.remainingMs();
+        boolean budgetFirst = left < policy.timeoutMs();
+        AttemptContext.begin(d, retryBudgets.enabled() ? Math.max(0, Math.min(left, policy.timeoutMs())) : Deadlines.NONE);
         if (attempt > 1) {
             LOG.infof("%s %s attempt %d/%d after %d ms backoff", d.tag(), call.operation(), attempt, attempts,
                     call.msSincePreviousAttempt());
@@ -43,7 +62,7 @@ public class CallRecorder {
         Timer.Sample sample = Timer.start(registry);
         String outcome = "failure";
         try {
-            T result = call.run();
+            T result = budgetFirst ? timer.run(Math.max(1, left), call::run) : call.run();
             outcome = "success";
             stats.success(d);
             LOG.debugf("%s \u2713 %s succeeded", d.tag(), call.operation());
@@ -55,11 +74,15 @@ public class CallRecorder {
             LOG.infof("%s %s answered %d, not retried", d.tag(), call.operation(), e.status());
             throw e;
         } catch (RuntimeException e) {
+            if (e instanceof DeadlineExceededException) {
+                BudgetMetrics.denied(registry, d, BudgetMetrics.ATTEMPT_CUT);
+            }
             int failures = stats.failure(d, Failures.describe(e));
             LOG.warnf("%s %s failed on attempt %d/%d: %s (%d consecutive failures)", d.tag(), call.operation(),
                     attempt, attempts, Failures.describe(e), failures);
             throw e;
         } finally {
+            AttemptContext.endAttempt();
             sample.stop(Timer.builder(TIMER).description("One attempt of a call to a downstream service")
                     .tag("downstream", d.key()).tag("operation", call.operation()).tag("outcome", outcome)
                     .serviceLevelObjectives(BUCKETS).register(registry));

@@ -22,6 +22,9 @@ public final class Failures {
         if (e instanceof BulkheadException) {
             return "too many concurrent calls (bulkhead full)";
         }
+        if (e instanceof BudgetException) {
+            return e.getMessage();
+        }
         if (e instanceof DownstreamException de) {
             return de.getMessage();
         }

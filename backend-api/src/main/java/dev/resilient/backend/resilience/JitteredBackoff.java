@@ -1,14 +1,13 @@
 package dev.resilient.backend.resilience;
 
-import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Seed 004's LLM backoff: each wait is 1.5 times the previous, plus or minus 20% jitter.
  * A custom strategy because {@code @ExponentialBackoff} takes only an integer factor and
- * MicroProfile's jitter is absolute, not relative.
+ * MicroProfile's jitter is absolute, not relative. Asks the budgets first, as every backoff here.
  */
-public class JitteredBackoff implements CustomBackoffStrategy {
+public class JitteredBackoff extends BudgetedBackoff {
 
     static final double FACTOR = 1.5;
     static final double JITTER = 0.2;
@@ -21,7 +20,7 @@ public class JitteredBackoff implements CustomBackoffStrategy {
     }
 
     @Override
-    public long nextDelayInMillis(Throwable cause) {
+    protected long delay(Throwable cause) {
         double jitter = 1 + (ThreadLocalRandom.current().nextDouble() * 2 - 1) * JITTER;
         long delay = Math.round(next * jitter);
         next = next * FACTOR;

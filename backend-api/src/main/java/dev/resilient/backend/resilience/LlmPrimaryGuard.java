@@ -16,6 +16,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * See {@link DownstreamGuard} for the rules every guard follows.
  */
 @ApplicationScoped
+@Budgeted
 public class LlmPrimaryGuard implements DownstreamGuard {
 
     private final CallRecorder recorder;
@@ -25,7 +26,8 @@ public class LlmPrimaryGuard implements DownstreamGuard {
     }
 
     @Retry(maxRetries = 2, delay = 1000, jitter = 0,
-            abortOn = {CircuitBreakerOpenException.class, DownstreamClientError.class, BulkheadException.class})
+            abortOn = {CircuitBreakerOpenException.class, DownstreamClientError.class, BulkheadException.class,
+                    BudgetException.class})
     @CustomBackoff(JitteredBackoff.class)
     @BeforeRetry(RetryLogger.class)
     @CircuitBreaker(requestVolumeThreshold = 5, failureRatio = 1.0, delay = 60000, successThreshold = 1,

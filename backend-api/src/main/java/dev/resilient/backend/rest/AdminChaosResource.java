@@ -19,6 +19,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @Path("/v1/api/admin/chaos/{service}")
 @RolesAllowed("admin")
+@TimeBudget("admin")
 public class AdminChaosResource {
 
     private final ChaosService chaos;

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @Path("/v1/api/admin/operation-mode")
 @RolesAllowed("admin")
+@TimeBudget("admin")
 public class AdminModeResource {
 
     private final OperationModeService modes;

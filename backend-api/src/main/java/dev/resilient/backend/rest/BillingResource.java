@@ -18,6 +18,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @Path("/v1/api/billing/deduct")
 @Authenticated
+@TimeBudget("billing")
 public class BillingResource {
 
     private final BillingService billing;

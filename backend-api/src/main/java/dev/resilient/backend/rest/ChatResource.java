@@ -13,6 +13,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /** {@code POST /v1/api/chat}: always 200 for a valid request, {@code degraded} says what was missing. */
 @Path("/v1/api/chat")
 @Authenticated
+@TimeBudget("chat")
 public class ChatResource {
 
     private final ChatService chat;

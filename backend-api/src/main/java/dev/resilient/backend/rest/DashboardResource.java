@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
  * auth-stub, which the page then sends to the admin-only chaos API.
  */
 @Path("/v1/api/dashboard")
+@TimeBudget("dashboard")
 public class DashboardResource {
 
     private final DashboardService dashboard;

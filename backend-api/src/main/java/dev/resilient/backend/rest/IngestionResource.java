@@ -23,6 +23,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @Path("/v1/api/projects/{id}/documents")
 @Authenticated
+@TimeBudget("ingestion")
 public class IngestionResource {
 
     static final int DEFAULT_PRIORITY = 5;

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /** {@code GET /v1/api/jobs/{job_id}}: a job's state, visible to its owner only (404 for anyone else). */
 @Path("/v1/api/jobs")
 @Authenticated
+@TimeBudget("jobs")
 public class JobResource {
 
     private final JobStore jobs;

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /** {@code POST /v1/api/search}: vector, then full-text, then the last good result, then 503. */
 @Path("/v1/api/search")
 @Authenticated
+@TimeBudget("search")
 public class SearchResource {
 
     private final VectorSearch search;

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 /** Seed 000 Example 3: every downstream's breaker, at two paths. */
 @Path("/")
 @Authenticated
+@TimeBudget("status")
 public class StatusResource {
 
     private final StatusService status;

@@ -5,6 +5,7 @@ import dev.resilient.backend.cache.CacheRegion;
 import dev.resilient.backend.cache.TwoLevelCache;
 import dev.resilient.backend.client.FilesystemClient;
 import dev.resilient.backend.config.BackendConfig;
+import dev.resilient.backend.config.BudgetConfig;
 import dev.resilient.backend.mode.FeatureFlags;
 import dev.resilient.backend.model.ChatMessage;
 import dev.resilient.backend.model.LlmAnswer;
@@ -12,6 +13,7 @@ import dev.resilient.backend.model.ChatResponse;
 import dev.resilient.backend.model.SaveFileRequest;
 import dev.resilient.backend.model.SearchHit;
 import dev.resilient.backend.model.SearchResponse;
+import dev.resilient.backend.resilience.Deadlines;
 import dev.resilient.backend.resilience.DownstreamCall;
 import dev.resilient.backend.resilience.Failures;
 import dev.resilient.backend.resilience.FilesystemGuard;
@@ -48,9 +50,12 @@ public class ChatService {
     private final FilesystemClient filesystem;
     private final FilesystemGuard filesystemGuard;
     private final BackendConfig config;
+    private final Deadlines deadlines;
+    private final BudgetConfig budgets;
 
     ChatService(VectorSearch search, LlmService llm, TwoLevelCache cache, FeatureFlags features,
-            @RestClient FilesystemClient filesystem, FilesystemGuard filesystemGuard, BackendConfig config) {
+            @RestClient FilesystemClient filesystem, FilesystemGuard filesystemGuard, BackendConfig config,
+            Deadlines deadlines, BudgetConfig budgets) {
         this.search = search;
         this.llm = llm;
         this.cache = cache;
@@ -58,6 +63,8 @@ public class ChatService {
         this.filesystem = filesystem;
         this.filesystemGuard = filesystemGuard;
         this.config = config;
+        this.deadlines = deadlines;
+        this.budgets = budgets;
     }
 
     /**
@@ -118,7 +125,8 @@ public class ChatService {
 
     private SearchResponse context(Namespace ns, String message, List<String> degraded) {
         SearchResponse context;
-        try {
+        // The context step may take no longer than a search request would; the rest is the LLM's.
+        try (Deadlines.Scope searchBudget = deadlines.atMost(budgets.budgetOf("search"))) {
             context = search.search(ns, message, config.chat().contextResults());
         } catch (NoSearchSourceException e) {
             LOG.warn("Full-text search also failed, proceeding without context");

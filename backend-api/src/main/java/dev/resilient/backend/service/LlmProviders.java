@@ -1,5 +1,6 @@
 package dev.resilient.backend.service;
 
+import dev.resilient.backend.client.DeadlineHeaderFilter;
 import dev.resilient.backend.client.DownstreamErrorMapper;
 import dev.resilient.backend.client.LlmClient;
 import dev.resilient.backend.config.InternalTokenConfig;
@@ -53,6 +54,7 @@ public class LlmProviders {
                 .connectTimeout(2, TimeUnit.SECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .register(DownstreamErrorMapper.class)
+                .register(DeadlineHeaderFilter.class)
                 .build(LlmClient.class);
         return new Provider(name, client, config, token);
     }

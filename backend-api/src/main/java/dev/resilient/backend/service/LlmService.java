@@ -4,6 +4,7 @@ import dev.resilient.backend.model.ChatCompletion;
 import dev.resilient.backend.model.ChatCompletionRequest;
 import dev.resilient.backend.model.ChatMessage;
 import dev.resilient.backend.model.LlmAnswer;
+import dev.resilient.backend.resilience.Deadlines;
 import dev.resilient.backend.resilience.DownstreamCall;
 import dev.resilient.backend.resilience.DownstreamGuard;
 import dev.resilient.backend.resilience.Failures;
@@ -29,14 +30,20 @@ public class LlmService {
     private final LlmProviders providers;
     private final LlmPrimaryGuard primaryGuard;
     private final LlmSecondaryGuard secondaryGuard;
+    private final Deadlines deadlines;
 
-    LlmService(LlmProviders providers, LlmPrimaryGuard primaryGuard, LlmSecondaryGuard secondaryGuard) {
+    LlmService(LlmProviders providers, LlmPrimaryGuard primaryGuard, LlmSecondaryGuard secondaryGuard,
+            Deadlines deadlines) {
         this.providers = providers;
         this.primaryGuard = primaryGuard;
         this.secondaryGuard = secondaryGuard;
+        this.deadlines = deadlines;
     }
 
     /**
+     * Within a user request the primary gets at most {@code backend.budgets.deadline.fallback-share}
+     * of the time left; the secondary gets the rest.
+     *
      * @param advanced ask for each provider's advanced model (the caller checks the feature flag)
      * @throws io.smallrye.faulttolerance.api.RateLimitException when over the rate limit
      * @throws LlmUnavailableException when neither provider answers
@@ -44,7 +51,7 @@ public class LlmService {
     @RateLimit(value = 100, window = 1, windowUnit = ChronoUnit.MINUTES)
     public LlmAnswer complete(List<ChatMessage> messages, boolean advanced) {
         String primaryFailure;
-        try {
+        try (Deadlines.Scope forSecondary = deadlines.keepingTimeForFallback()) {
             return ask(providers.primary(), primaryGuard, messages, advanced);
         } catch (RuntimeException e) {
             primaryFailure = Failures.describe(e);

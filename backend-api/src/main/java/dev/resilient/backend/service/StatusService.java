@@ -1,14 +1,18 @@
 package dev.resilient.backend.service;
 
 import dev.resilient.backend.cache.TwoLevelCache;
+import dev.resilient.backend.config.BudgetConfig;
 import dev.resilient.backend.mode.FeatureFlags;
 import dev.resilient.backend.mode.ModeState;
 import dev.resilient.backend.mode.OperationModeService;
+import dev.resilient.backend.model.RetryBudgetView;
 import dev.resilient.backend.model.ServiceStatus;
 import dev.resilient.backend.model.StatusResponse;
 import dev.resilient.backend.resilience.BreakerMonitor;
 import dev.resilient.backend.resilience.Downstream;
 import dev.resilient.backend.resilience.DownstreamStats;
+import dev.resilient.backend.resilience.RetryBudget;
+import dev.resilient.backend.resilience.RetryBudgets;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,20 +27,30 @@ public class StatusService {
     private final OperationModeService modes;
     private final FeatureFlags features;
     private final TwoLevelCache cache;
+    private final RetryBudgets retryBudgets;
+    private final BudgetConfig budgets;
 
     StatusService(BreakerMonitor breakers, DownstreamStats stats, OperationModeService modes, FeatureFlags features,
-            TwoLevelCache cache) {
+            TwoLevelCache cache, RetryBudgets retryBudgets, BudgetConfig budgets) {
         this.breakers = breakers;
         this.stats = stats;
         this.modes = modes;
         this.features = features;
         this.cache = cache;
+        this.retryBudgets = retryBudgets;
+        this.budgets = budgets;
     }
 
     public ServiceStatus status(Downstream d) {
         DownstreamStats.Snapshot s = stats.get(d);
         return new ServiceStatus(d.displayName(), breakers.state(d), s.consecutiveFailures(), s.lastFailure(),
-                s.lastError(), s.lastStateChange());
+                s.lastError(), s.lastStateChange(), retryBudget(d));
+    }
+
+    private RetryBudgetView retryBudget(Downstream d) {
+        RetryBudget.Snapshot b = retryBudgets.snapshot(d);
+        return new RetryBudgetView(budgets.enabled(), budgets.retry().ratio(), budgets.retry().minPerSecond(),
+                budgets.retry().window().toSeconds(), b.calls(), b.retries(), b.available(), b.denied());
     }
 
     public StatusResponse all() {

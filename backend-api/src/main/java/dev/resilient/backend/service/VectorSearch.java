@@ -6,6 +6,7 @@ import dev.resilient.backend.model.ChromaQuery;
 import dev.resilient.backend.model.SearchHit;
 import dev.resilient.backend.model.SearchResponse;
 import dev.resilient.backend.resilience.ChromaGuard;
+import dev.resilient.backend.resilience.Deadlines;
 import dev.resilient.backend.resilience.DownstreamCall;
 import dev.resilient.backend.resilience.DownstreamClientError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,15 +25,21 @@ public class VectorSearch {
     private final ChromaGuard guard;
     private final FullTextSearch fullText;
     private final LastGoodResults lastGood;
+    private final Deadlines deadlines;
 
-    VectorSearch(@RestClient ChromaClient chroma, ChromaGuard guard, FullTextSearch fullText, LastGoodResults lastGood) {
+    VectorSearch(@RestClient ChromaClient chroma, ChromaGuard guard, FullTextSearch fullText, LastGoodResults lastGood,
+            Deadlines deadlines) {
         this.chroma = chroma;
         this.guard = guard;
         this.fullText = fullText;
         this.lastGood = lastGood;
+        this.deadlines = deadlines;
     }
 
     /**
+     * Within a user request, chroma gets at most {@code backend.budgets.deadline.fallback-share} of
+     * the time left, so full-text search can still answer inside the budget.
+     *
      * @return the closest chunks of the user's collection ({@code source: vector}); an unknown
      *         collection is an empty answer, not a failure
      * @throws NoSearchSourceException when no fallback can answer either
@@ -40,7 +47,7 @@ public class VectorSearch {
     @Fallback(fallbackMethod = "fromFullText", skipOn = NoSearchSourceException.class)
     public SearchResponse search(Namespace ns, String query, int n) {
         List<ChromaDocument> docs;
-        try {
+        try (Deadlines.Scope forFallback = deadlines.keepingTimeForFallback()) {
             docs = guard.call(DownstreamCall.of("POST /query",
                     () -> chroma.query(new ChromaQuery(ns.collection(), List.of(query), n)))).documents();
         } catch (DownstreamClientError e) {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.resilient.backend.support.Stubs;
@@ -85,7 +86,7 @@ class ResilienceScenariosTest {
         String project = projectWithDocs();
         Stubs.chaos("chroma-stub", "{\"mode\":\"hang\"}");
         Backend.search("alice", project, "volcano").statusCode(200).body("source", equalTo("fulltext"));
-        Backend.status("alice").body("services.chroma.last_error", equalTo("timed out"));
+        Backend.status("alice").body("services.chroma.last_error", startsWith("timed out"));
     }
 
     @Test
@@ -93,7 +94,7 @@ class ResilienceScenariosTest {
         String project = projectWithDocs();
         Stubs.chaos("chroma-stub", "{\"mode\":\"slow\",\"latency_ms\":3000}");
         Backend.search("alice", project, "kiwi").statusCode(200).body("source", equalTo("fulltext"));
-        Backend.status("alice").body("services.chroma.last_error", equalTo("timed out"));
+        Backend.status("alice").body("services.chroma.last_error", startsWith("timed out"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import org.jboss.logging.Logger;
 
@@ -26,13 +27,16 @@ public class ChaosState {
     }
 
     /** What {@code GET /_chaos} shows. */
-    public record Counters(long requestsTotal, long faultedTotal, long deadlineExceededTotal, Map<String, Long> byPath) {
+    public record Counters(long requestsTotal, long faultedTotal, long deadlineRequestsTotal, long deadlineMaxMs,
+            long deadlineExceededTotal, Map<String, Long> byPath) {
     }
 
     private final Clock clock;
     private final AtomicReference<Active> active = new AtomicReference<>();
     private final LongAdder requests = new LongAdder();
     private final LongAdder faulted = new LongAdder();
+    private final LongAdder deadlineRequests = new LongAdder();
+    private final LongAccumulator deadlineMaxMs = new LongAccumulator(Math::max, 0);
     private final LongAdder deadlineExceeded = new LongAdder();
     private final Map<String, LongAdder> byPath = new ConcurrentHashMap<>();
 
@@ -106,7 +110,13 @@ public class ChaosState {
         faulted.increment();
     }
 
-    /** Counts a request given up because the caller's deadline had already passed. */
+    /** Counts a request that announced its caller's remaining budget, and keeps the largest budget seen. */
+    public void countDeadline(long remainingMs) {
+        deadlineRequests.increment();
+        deadlineMaxMs.accumulate(remainingMs);
+    }
+
+    /** Counts a request given up because the caller's deadline had passed. */
     public void countDeadlineExceeded() {
         deadlineExceeded.increment();
     }
@@ -114,12 +124,15 @@ public class ChaosState {
     public Counters counters() {
         Map<String, Long> paths = new TreeMap<>();
         byPath.forEach((p, n) -> paths.put(p, n.sum()));
-        return new Counters(requests.sum(), faulted.sum(), deadlineExceeded.sum(), paths);
+        return new Counters(requests.sum(), faulted.sum(), deadlineRequests.sum(), deadlineMaxMs.get(),
+                deadlineExceeded.sum(), paths);
     }
 
     public void resetCounters() {
         requests.reset();
         faulted.reset();
+        deadlineRequests.reset();
+        deadlineMaxMs.reset();
         deadlineExceeded.reset();
         byPath.clear();
     }

@@ -1,0 +1,14 @@
+package dev.resilient.backend.resilience;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import jakarta.interceptor.InterceptorBinding;
+
+/** Puts a guard's calls under the request's time budget ({@link BudgetedInterceptor}). */
+@InterceptorBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface Budgeted {
+}

@@ -1,0 +1,58 @@
+package dev.resilient.backend.rest;
+
+import dev.resilient.backend.config.BudgetConfig;
+import dev.resilient.backend.resilience.Deadlines;
+import dev.resilient.errors.ApiError;
+import dev.resilient.errors.DeadlineHeader;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.OptionalLong;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Starts each user request's deadline when it arrives: the budget of its endpoint
+ * ({@link TimeBudget}), shortened by the caller's own {@code X-Request-Timeout-Ms} when it sends a
+ * smaller one (a malformed value is a 400).
+ */
+public class DeadlineFilter {
+
+    private final Deadlines deadlines;
+    private final BudgetConfig config;
+
+    DeadlineFilter(Deadlines deadlines, BudgetConfig config) {
+        this.deadlines = deadlines;
+        this.config = config;
+    }
+
+    @ServerRequestFilter
+    public void start(ContainerRequestContext request, ResourceInfo resource) {
+        if (!config.enabled()) {
+            return;
+        }
+        String endpoint = endpointOf(resource);
+        Duration budget = config.budgetOf(endpoint);
+        if (config.deadline().honourCallerHeader()) {
+            OptionalLong caller;
+            try {
+                caller = DeadlineHeader.parse(request.getHeaderString(DeadlineHeader.NAME));
+            } catch (IllegalArgumentException e) {
+                throw ApiError.of(400, e.getMessage());
+            }
+            if (caller.isPresent() && caller.getAsLong() < budget.toMillis()) {
+                budget = Duration.ofMillis(Math.max(0, caller.getAsLong()));
+            }
+        }
+        deadlines.start(endpoint, budget);
+    }
+
+    private static String endpointOf(ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        TimeBudget named = method == null ? null : method.getAnnotation(TimeBudget.class);
+        if (named == null && resource.getResourceClass() != null) {
+            named = resource.getResourceClass().getAnnotation(TimeBudget.class);
+        }
+        return named == null ? "default" : named.value();
+    }
+}
