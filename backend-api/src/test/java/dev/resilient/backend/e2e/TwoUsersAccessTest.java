@@ -146,7 +146,7 @@ class TwoUsersAccessTest {
         Backend.chat("bob", project, "bob says " + marker).statusCode(200);
         List<String> alicesFiles = Stubs.get("filesystem-stub", "/projects/alice__" + project + "/files")
                 .statusCode(200).extract().jsonPath().getList("files.path");
-        assertEquals(List.of("secret.md"), alicesFiles, "only alice's own document is in her project");
+        assertEquals(List.of("docs/secret.md"), alicesFiles, "only alice's own document is in her project");
         Stubs.get("filesystem-stub", "/projects/bob__" + project + "/search?q=" + marker).statusCode(200)
                 .body("results.size()", equalTo(1));
         Stubs.get("filesystem-stub", "/projects/alice__" + project + "/search?q=" + marker).statusCode(200)
@@ -166,9 +166,9 @@ class TwoUsersAccessTest {
         Backend.awaitJob("bob", job).body("state", equalTo("succeeded"));
         assertEquals(alicesChunks, Stubs.get("chroma-stub", "/collections/project_alice__" + project)
                 .statusCode(200).extract().jsonPath().getMap("$"));
-        Stubs.get("filesystem-stub", "/projects/alice__" + project + "/files/secret.md").statusCode(200)
+        Stubs.get("filesystem-stub", "/projects/alice__" + project + "/files/docs/secret.md").statusCode(200)
                 .body("content", equalTo("alice private notes about " + word));
-        Stubs.get("filesystem-stub", "/projects/bob__" + project + "/files/secret.md").statusCode(200)
+        Stubs.get("filesystem-stub", "/projects/bob__" + project + "/files/docs/secret.md").statusCode(200)
                 .body("content", equalTo("bob overwrites nothing"));
         Backend.search("alice", project, word).statusCode(200).body("results[0].text",
                 org.hamcrest.Matchers.containsString(word));
