@@ -213,7 +213,8 @@ class KubernetesManifestsTest {
             }
         }
         assertTrue(refs > 0);
-        assertEquals(Set.of("INTERNAL_TOKEN", "POSTGRES_PASSWORD"), secret.keySet());
+        assertEquals(Set.of("INTERNAL_TOKEN", "POSTGRES_PASSWORD", "AUTH_USERS_ALICE_PASSWORD", "AUTH_USERS_BOB_PASSWORD",
+                "AUTH_USERS_ADMIN_PASSWORD"), secret.keySet());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.resilient.filesystem;
 
 import dev.resilient.stubkit.testing.StubChaosContract;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 
 @QuarkusTest
@@ -15,5 +16,11 @@ class FilesystemChaosContractTest extends StubChaosContract {
     @Override
     protected String protectedGetPath() {
         return "/projects/contract/files";
+    }
+
+    @Override
+    protected List<Endpoint> endpoints() {
+        return List.of(Endpoint.post("/save_file"), Endpoint.get("/projects/contract/files"),
+                Endpoint.get("/projects/contract/files/notes.md"), Endpoint.get("/projects/contract/search?q=notes"));
     }
 }

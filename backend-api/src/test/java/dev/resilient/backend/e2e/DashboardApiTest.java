@@ -63,7 +63,7 @@ class DashboardApiTest {
 
     @Test
     void loginRelaysAuthStubsTokenAndRefusesWrongPasswordsAndBadBodies() {
-        given().contentType(ContentType.JSON).body(Map.of("username", "admin", "password", "admin-password"))
+        given().contentType(ContentType.JSON).body(Map.of("username", "admin", "password", Stubs.password("admin")))
                 .post("/v1/api/dashboard/login").then().statusCode(200).header("Cache-Control", "no-store")
                 .body("access_token", notNullValue()).body("token_type", equalTo("Bearer"));
         given().contentType(ContentType.JSON).body(Map.of("username", "admin", "password", "wrong"))

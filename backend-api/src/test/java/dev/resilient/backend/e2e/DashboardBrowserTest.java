@@ -93,7 +93,7 @@ class DashboardBrowserTest {
         assertEquals("NORMAL", browser.findElement(By.id("mode")).getText());
 
         browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys("admin-password");
+        browser.findElement(By.id("password")).sendKeys(Stubs.password("admin"));
         browser.findElement(By.id("login")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("break-chroma")));
 
@@ -129,7 +129,7 @@ class DashboardBrowserTest {
         browser.get(page.toString());
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
         browser.findElement(By.id("username")).sendKeys("alice");
-        browser.findElement(By.id("password")).sendKeys("alice-password");
+        browser.findElement(By.id("password")).sendKeys(Stubs.password("alice"));
         browser.findElement(By.id("login")).click();
         wait.until(ExpectedConditions.textToBe(By.id("who"), "alice"));
         wait.until(ExpectedConditions.textToBe(By.id("state-chroma"), "closed"));

@@ -3,6 +3,7 @@ package dev.resilient.backend.it;
 import static io.restassured.RestAssured.given;
 
 import dev.resilient.backend.support.StubProcess;
+import dev.resilient.backend.support.Stubs;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
@@ -22,8 +23,6 @@ import org.awaitility.Awaitility;
  * packaged jars against them: for tests where the backend itself must crash, restart or run twice.
  */
 final class LocalSuite implements AutoCloseable {
-
-    static final String TOKEN = "dev-internal-token-NOT-FOR-PRODUCTION";
 
     final Map<String, StubProcess> stubs = new LinkedHashMap<>();
 
@@ -55,7 +54,7 @@ final class LocalSuite implements AutoCloseable {
 
     String token(String user) {
         return given().baseUri(stubs.get("auth-stub").url()).contentType(ContentType.JSON)
-                .body(Map.of("username", user, "password", user + "-password"))
+                .body(Map.of("username", user, "password", Stubs.password(user)))
                 .post("/token").then().statusCode(200).extract().path("access_token");
     }
 
@@ -101,24 +100,23 @@ final class LocalSuite implements AutoCloseable {
     /** What the process wrote so far (StubProcess sends it to target/stub-logs/<module>-<port>.log). */
     static String log(String module, StubProcess process) {
         try {
-            return new String(Files.readAllBytes(Path.of("target", "stub-logs", module + "-" + process.port() + ".log")),
-                    StandardCharsets.UTF_8);
+            return new String(Files.readAllBytes(process.log()), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     ValidatableResponse stub(String module, String path) {
-        return given().baseUri(stubs.get(module).url()).header("X-INTERNAL-TOKEN", TOKEN).get(path).then();
+        return given().baseUri(stubs.get(module).url()).header("X-INTERNAL-TOKEN", Stubs.TOKEN).get(path).then();
     }
 
     void chaos(String module, String json) {
-        given().baseUri(stubs.get(module).url()).header("X-INTERNAL-TOKEN", TOKEN).contentType(ContentType.JSON)
+        given().baseUri(stubs.get(module).url()).header("X-INTERNAL-TOKEN", Stubs.TOKEN).contentType(ContentType.JSON)
                 .body(json).put("/_chaos").then().statusCode(200);
     }
 
     void heal(String module) {
-        given().baseUri(stubs.get(module).url()).header("X-INTERNAL-TOKEN", TOKEN).delete("/_chaos").then().statusCode(200);
+        given().baseUri(stubs.get(module).url()).header("X-INTERNAL-TOKEN", Stubs.TOKEN).delete("/_chaos").then().statusCode(200);
     }
 
     @Override

@@ -10,6 +10,12 @@ public class AuthStubResource extends StubResource {
         return "auth-stub";
     }
 
+    /** Signs with a key pair the tests know ({@link TestSigningKey}), so they can mint an expired token. */
+    @Override
+    Map<String, String> stubProperties() {
+        return TestSigningKey.authStubProperties();
+    }
+
     @Override
     Map<String, String> backendConfig(StubProcess stub) {
         return Map.of("mp.jwt.verify.publickey.location", stub.url() + "/.well-known/jwks.json",

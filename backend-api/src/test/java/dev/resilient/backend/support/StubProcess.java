@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -65,33 +66,67 @@ public final class StubProcess {
         return port;
     }
 
-    public synchronized void start() {
-        if (process != null && process.isAlive()) {
-            return;
-        }
+    private void launch() {
         Path root = Path.of(System.getProperty("suite.root", ".."));
         Path jar = root.resolve(module).resolve("target").resolve(app).resolve("quarkus-run.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the stubs first (./mvnw -B verify builds them before backend-api)");
         }
+        // the test secrets first, so a test can override them (with a development default, say)
+        Map<String, String> all = new LinkedHashMap<>(Stubs.secrets(module));
+        all.putAll(properties);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx128m");
         command.add("-Dquarkus.http.port=" + port);
-        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        all.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());
         try {
-            Path logs = Path.of("target", "stub-logs");
-            Files.createDirectories(logs);
+            Files.createDirectories(log().getParent());
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(module + "-" + port + ".log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + module, e);
         }
+    }
+
+    /** Starts the process and waits until it is ready. */
+    public synchronized void start() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        launch();
         awaitReady();
+    }
+
+    /**
+     * Starts the process and waits for it to end by itself, as a service that refuses to start does.
+     *
+     * @return its exit code
+     * @throws IllegalStateException when it is still running after {@code timeout} (it is then killed)
+     */
+    public synchronized int runUntilExit(Duration timeout) {
+        launch();
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                kill();
+                throw new IllegalStateException(module + " was still running after " + timeout);
+            }
+            int exit = process.exitValue();
+            process = null;
+            return exit;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where the process writes its output: {@code target/stub-logs/<module>-<port>.log}. */
+    public Path log() {
+        return Path.of("target", "stub-logs", module + "-" + port + ".log");
     }
 
     /** Kills the process; connections to its port are then refused. */
@@ -114,7 +149,7 @@ public final class StubProcess {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see target/stub-logs/" + module + "-" + port + ".log");
+                throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see " + log());
             }
             try {
                 HttpURLConnection c = (HttpURLConnection) URI.create(url() + "/q/health/ready").toURL().openConnection();

@@ -28,7 +28,9 @@ abstract class StubResource implements QuarkusTestResourceLifecycleManager {
         process = new StubProcess(module(), stubProperties());
         process.start();
         Stubs.register(name(), process);
-        return backendConfig(process);
+        Map<String, String> config = new java.util.HashMap<>(backendConfig(process));
+        config.put("internal.token", Stubs.TOKEN); // the backend under test sends what the stubs expect
+        return config;
     }
 
     @Override

@@ -10,10 +10,32 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The running stub processes of a test run, by module name, and calls to their chaos API. */
 public final class Stubs {
 
-    public static final String TOKEN = "dev-internal-token-NOT-FOR-PRODUCTION";
+    /**
+     * The internal token of every process the tests start and of the backend under test: the one
+     * constant of the test secrets. Not the development default, which a packaged service refuses.
+     */
+    public static final String TOKEN = "test-internal-token-7c1d52e9a0b84f36";
+
+    /** The auth-stub users every test process knows (auth-stub's own users, with test passwords). */
+    public static final java.util.List<String> USERS = java.util.List.of("alice", "bob", "admin");
     private static final Map<String, StubProcess> RUNNING = new ConcurrentHashMap<>();
 
     private Stubs() {
+    }
+
+    /** The test password of a dev user in every auth-stub process the tests start (not the development default). */
+    public static String password(String user) {
+        return user + "-test-password";
+    }
+
+    /** The secrets a packaged service of this module gets in the tests ({@code -D} properties). */
+    static Map<String, String> secrets(String module) {
+        Map<String, String> secrets = new java.util.LinkedHashMap<>();
+        secrets.put("internal.token", TOKEN);
+        if (module.equals("auth-stub")) {
+            USERS.forEach(u -> secrets.put("auth.users." + u + ".password", password(u)));
+        }
+        return secrets;
     }
 
     static void register(String module, StubProcess process) {

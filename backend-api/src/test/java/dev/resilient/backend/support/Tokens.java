@@ -16,7 +16,7 @@ public final class Tokens {
 
     public static String of(String user) {
         return CACHE.computeIfAbsent(user, u -> given().baseUri(Stubs.get("auth-stub").url())
-                .contentType(ContentType.JSON).body(Map.of("username", u, "password", u + "-password"))
+                .contentType(ContentType.JSON).body(Map.of("username", u, "password", Stubs.password(u)))
                 .post("/token").then().statusCode(200).extract().path("access_token"));
     }
 

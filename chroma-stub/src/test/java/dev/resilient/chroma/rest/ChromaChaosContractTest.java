@@ -3,6 +3,7 @@ package dev.resilient.chroma.rest;
 import dev.resilient.stubkit.testing.StubChaosContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 
 @QuarkusTest
@@ -18,5 +19,11 @@ class ChromaChaosContractTest extends StubChaosContract {
     @Override
     protected String protectedGetPath() {
         return "/collections/contract";
+    }
+
+    @Override
+    protected List<Endpoint> endpoints() {
+        return List.of(Endpoint.post("/add_chunks"), Endpoint.post("/query"), Endpoint.get("/collections"),
+                Endpoint.get("/collections/contract"), Endpoint.delete("/collections/contract"));
     }
 }

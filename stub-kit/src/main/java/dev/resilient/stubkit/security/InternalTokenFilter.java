@@ -1,30 +1,27 @@
 package dev.resilient.stubkit.security;
 
 import dev.resilient.errors.JsonErrors;
-import dev.resilient.stubkit.config.InternalTokenConfig;
+import dev.resilient.errors.secrets.InternalTokenConfig;
 import dev.resilient.stubkit.config.StubConfig;
 import dev.resilient.stubkit.web.ExemptPaths;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
  * Rejects every request without the right {@code X-INTERNAL-TOKEN} with 401, before any
  * endpoint or fault runs. Health, Quarkus endpoints and configured public paths are exempt.
- * A Vert.x route filter rather than a JAX-RS filter so it also guards non-REST routes.
+ * A Vert.x route filter rather than a JAX-RS filter so it also guards non-REST routes. The token
+ * ({@code internal.token}) and its production check live in api-errors ({@code dev.resilient.errors.secrets}).
  */
 @ApplicationScoped
 public class InternalTokenFilter {
 
     public static final String HEADER = "X-INTERNAL-TOKEN";
     static final int PRIORITY = 1000;
-    private static final Logger LOG = Logger.getLogger(InternalTokenFilter.class);
 
     private final byte[] expected;
     private final List<String> publicPaths;
@@ -32,12 +29,6 @@ public class InternalTokenFilter {
     InternalTokenFilter(InternalTokenConfig tokenConfig, StubConfig stubConfig) {
         this.expected = tokenConfig.token().getBytes(StandardCharsets.UTF_8);
         this.publicPaths = stubConfig.publicPaths().orElse(List.of());
-    }
-
-    void warnOnDevDefault(@Observes StartupEvent event, InternalTokenConfig tokenConfig) {
-        if (InternalTokenConfig.DEV_DEFAULT.equals(tokenConfig.token())) {
-            LOG.warn("internal.token is the development default; set INTERNAL_TOKEN outside development");
-        }
     }
 
     @RouteFilter(PRIORITY)

@@ -17,22 +17,79 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The fault-injection and internal-token contract, as a real HTTP client sees it. Every stub's
- * test suite extends this (through stub-kit's test-jar) and names one of its own endpoints, so
- * the contract is proven on each stub, not only on the library.
+ * test suite extends this (through stub-kit's test-jar), names one of its own endpoints for the
+ * fault checks and lists all of its endpoints for the token checks, so the contract is proven on
+ * each stub and on each of its endpoints, not only on the library.
  */
 public abstract class StubChaosContract {
 
+    /** The development default of {@code internal.token}: allowed in the test profile these tests run in. */
     public static final String TOKEN = "dev-internal-token-NOT-FOR-PRODUCTION";
     public static final String TOKEN_HEADER = "X-INTERNAL-TOKEN";
 
-    /** A GET endpoint of the stub that answers 200 to an authorised call. */
+    /** One endpoint of a stub: a method and a concrete path (existing ids, so an authorised call reaches it). */
+    public record Endpoint(String method, String path) {
+
+        public static Endpoint get(String path) {
+            return new Endpoint("GET", path);
+        }
+
+        public static Endpoint post(String path) {
+            return new Endpoint("POST", path);
+        }
+
+        public static Endpoint put(String path) {
+            return new Endpoint("PUT", path);
+        }
+
+        public static Endpoint delete(String path) {
+            return new Endpoint("DELETE", path);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    /** The fault checks' endpoint: a GET of the stub that answers 200 to an authorised call. */
     protected abstract String protectedGetPath();
+
+    /**
+     * Every endpoint of the stub's own API (the chaos API is added by the contract): each must
+     * answer 401 JSON without the token and with a wrong one, and must exist (an authorised call
+     * is neither 401, 405, nor the unknown-route 404).
+     */
+    protected abstract List<Endpoint> endpoints();
+
+    /** Endpoints served without the token ({@code stub.public-paths}, e.g. auth-stub's login). */
+    protected List<Endpoint> publicEndpoints() {
+        return List.of();
+    }
+
+    private List<Endpoint> everyProtectedEndpoint() {
+        List<Endpoint> all = new ArrayList<>(endpoints());
+        all.add(Endpoint.get("/_chaos"));
+        all.add(Endpoint.put("/_chaos"));
+        all.add(Endpoint.delete("/_chaos"));
+        all.add(Endpoint.delete("/_chaos/counters"));
+        return all;
+    }
+
+    private static io.restassured.response.Response call(RequestSpecification request, Endpoint e) {
+        if (e.method().equals("POST") || e.method().equals("PUT")) {
+            request = request.contentType(ContentType.JSON).body("{}");
+        }
+        return request.request(e.method(), e.path());
+    }
 
     public static RequestSpecification authed() {
         return given().header(TOKEN_HEADER, TOKEN);
@@ -56,10 +113,43 @@ public abstract class StubChaosContract {
     }
 
     @Test
+    void everyEndpointAndTheChaosApiRejectAMissingTokenWith401Json() {
+        for (Endpoint e : everyProtectedEndpoint()) {
+            call(given(), e).then().log().ifValidationFails().statusCode(401).contentType(ContentType.JSON)
+                    .body("error", notNullValue());
+        }
+    }
+
+    @Test
+    void everyEndpointAndTheChaosApiRejectAWrongTokenWith401Json() {
+        for (String wrong : List.of(TOKEN + "x", TOKEN.substring(1), "", "Bearer " + TOKEN, TOKEN.toUpperCase())) {
+            for (Endpoint e : everyProtectedEndpoint()) {
+                call(given().header(TOKEN_HEADER, wrong), e).then().log().ifValidationFails().statusCode(401)
+                        .contentType(ContentType.JSON).body("error", notNullValue());
+            }
+        }
+    }
+
+    @Test
+    void everyListedEndpointExistsAndServesTheRightToken() {
+        String unknownRoute = authed().get("/no/such/route").then().statusCode(404).extract().path("error");
+        for (Endpoint e : endpoints()) {
+            io.restassured.response.Response r = call(authed(), e);
+            assertTrue(r.statusCode() != 401 && r.statusCode() != 405, e + " with the token answered " + r.statusCode());
+            assertTrue(r.statusCode() != 404 || !unknownRoute.equals(r.jsonPath().getString("error")),
+                    e + " is not a route of this stub");
+        }
+    }
+
+    @Test
     void servesHealthWithoutToken() {
         given().get("/health").then().statusCode(200);
         given().get("/ready").then().statusCode(200);
         given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200);
+        for (Endpoint e : publicEndpoints()) {
+            assertTrue(call(given(), e).statusCode() != 401, e + " is public");
+        }
     }
 
     @Test
