@@ -118,7 +118,7 @@ class ChaosSoakIT {
             BreakerProbe probe = new BreakerProbe(after, jobs, ledger, chaos, faultable.get("llm-primary").url(), settings.seed());
             Map<String, String> breakers = probe.closeAll(Duration.ofSeconds(60));
 
-            Map<String, String> jobStates = awaitJobs(after, jobs, Duration.ofSeconds(150));
+            Map<String, String> jobStates = awaitJobs(after, jobs, Duration.ofSeconds(Math.max(150, 60 + settings.seconds() / 3)));
             ledger.resolveUnknowns(after, 5);
             BigDecimal end = balance(chaos, billing);
             Map<String, String> finalBreakers = probe.states();
