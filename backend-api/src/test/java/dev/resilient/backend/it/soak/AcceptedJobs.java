@@ -7,13 +7,17 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Ingestion jobs the backend accepted (202), each into its own project, so each can be checked at
- * the vector store on its own: its documents there, each exactly once.
+ * Ingestion jobs the backend accepted (202), spread over a fixed set of projects, each document
+ * with an id of its own, so each project can be checked at the vector store: the documents of its
+ * accepted jobs there, each exactly once.
  */
 public final class AcceptedJobs {
 
     public record Job(String id, String project, List<String> documentIds) {
     }
+
+    /** Projects the jobs spread over: chroma-stub holds at most 1000 collections (one a project). */
+    static final int PROJECTS = 200;
 
     private final List<Job> jobs = new ArrayList<>();
     private final AtomicInteger projects = new AtomicInteger();
@@ -25,12 +29,13 @@ public final class AcceptedJobs {
 
     /** Submits 1 to 4 documents into a new project; remembers the job when the answer is 202. */
     public void submit(BackendCalls backend, Random random) {
-        String project = "soak-" + projects.incrementAndGet();
+        int job = projects.incrementAndGet();
+        String project = "soak-" + (1 + job % PROJECTS);
         int n = 1 + random.nextInt(4);
         List<Map<String, String>> docs = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (int d = 0; d < n; d++) {
-            String id = "doc-" + d;
+            String id = "j" + job + "-d" + d;
             ids.add(id);
             docs.add(Map.of("id", id, "filename", id + ".md",
                     "content", "Document " + d + " of " + project + ": " + Words.sentence(random)));
