@@ -1,0 +1,276 @@
+package dev.resilient.backend.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.resilient.backend.it.soak.AcceptedJobs;
+import dev.resilient.backend.it.soak.BackendCalls;
+import dev.resilient.backend.it.soak.BackendLife;
+import dev.resilient.backend.it.soak.BreakerProbe;
+import dev.resilient.backend.it.soak.ChaosApi;
+import dev.resilient.backend.it.soak.ChaosMonkey;
+import dev.resilient.backend.it.soak.DeductionLedger;
+import dev.resilient.backend.it.soak.LoadClients;
+import dev.resilient.backend.it.soak.SoakReport;
+import dev.resilient.backend.it.soak.SoakSettings;
+import dev.resilient.backend.it.soak.SoakStats;
+import dev.resilient.backend.support.StubProcess;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The chaos soak (issue 9): chat, search, ingestion and deductions from a few client threads while
+ * every stub gets random faults of every mode, stub processes are killed and restarted, and the
+ * backend is killed with SIGKILL and restarted; then everything is healed and the invariants are
+ * checked: every accepted job succeeded with each document indexed exactly once, the balance is
+ * the start minus the confirmed deductions, no 5xx but the documented 503s, every breaker closed.
+ * 60 s in {@code ./mvnw verify}; {@code bench/soak --minutes N} runs it longer ({@code -Dsoak.seconds}).
+ * Report: {@code target/soak/SOAK.md}. Replay the same chaos with {@code -Dsoak.seed=<printed seed>}.
+ */
+class ChaosSoakIT {
+
+    static final String ACCOUNT = "alice";
+    static final BigDecimal OPENING_BALANCE = new BigDecimal("1000000.00");
+    /** The breaker delay the soak's backend runs with (the test profile's shortening), so healing takes seconds. */
+    static final int BREAKER_DELAY_MS = 3000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void underRandomFaultsAndKillsNoJobIsLostNoChargeDoubledNo5xxAndEveryBreakerCloses() throws Exception {
+        SoakSettings settings = SoakSettings.fromSystemProperties();
+        System.out.printf("[soak] %d s, %d clients, seed %d (replay: -Dsoak.seed=%d)%n", settings.seconds(), settings.clients(),
+                settings.seed(), settings.seed());
+        Instant started = Instant.now();
+        SoakStats stats = new SoakStats();
+        SoakStats afterStats = new SoakStats();
+        StubProcess billing = new StubProcess("billing-stub", Map.of("billing.accounts.\"" + ACCOUNT + "\"", OPENING_BALANCE.toPlainString()));
+        StubProcess llmSecondary = new StubProcess("llm-stub", Map.of("llm.provider-name", "secondary"));
+        CompletableFuture<Void> extraStubs = CompletableFuture.runAsync(() -> {
+            billing.start();
+            llmSecondary.start();
+        });
+        StubProcess backend = null;
+        try (LocalSuite suite = new LocalSuite()) {
+            extraStubs.join();
+            backend = suite.backend("quarkus-app", Map.of(
+                    "quarkus.datasource.jdbc.url", LocalSuite.freshH2(),
+                    "quarkus.rest-client.billing.url", billing.url(),
+                    "llm.secondary.url", llmSecondary.url() + "/v1",
+                    "backend.jobs.lease", "PT10S",
+                    "Retry/delay", "200",
+                    "CircuitBreaker/delay", String.valueOf(BREAKER_DELAY_MS),
+                    "Timeout/value", "2000",
+                    "quarkus.rest-client.read-timeout", "5000"));
+            backend.start();
+            String token = suite.token(ACCOUNT);
+            ChaosApi chaos = new ChaosApi(LocalSuite.TOKEN);
+            BigDecimal start = balance(chaos, billing);
+
+            Map<String, StubProcess> faultable = new LinkedHashMap<>();
+            faultable.put("chroma", suite.stubs.get("chroma-stub"));
+            faultable.put("filesystem", suite.stubs.get("filesystem-stub"));
+            faultable.put("git", suite.stubs.get("git-stub"));
+            faultable.put("llm-primary", suite.stubs.get("llm-stub"));
+            faultable.put("llm-secondary", llmSecondary);
+            faultable.put("billing", billing);
+            // chroma and billing keep their data in memory only: their contents are what the soak checks
+            Map<String, StubProcess> killable = new LinkedHashMap<>(faultable);
+            killable.remove("chroma");
+            killable.remove("billing");
+
+            BackendLife life = new BackendLife();
+            BackendCalls calls = new BackendCalls(backend.url(), token, stats, life);
+            AcceptedJobs jobs = new AcceptedJobs(stats);
+            DeductionLedger ledger = new DeductionLedger(stats);
+            LoadClients load = new LoadClients(settings.clients(), settings.seed(), calls, jobs, ledger, life);
+            ChaosMonkey monkey = new ChaosMonkey(settings.seed(), faultable, killable, backend, life, chaos, stats);
+            System.out.printf("[soak] suite up after %d s; chaos and load for %d s%n",
+                    Duration.between(started, Instant.now()).toSeconds(), settings.seconds());
+
+            load.start();
+            monkey.start();
+            Thread.sleep(settings.duration().toMillis());
+            load.stop();
+            monkey.stopAndAwaitRestarts();
+            load.join();
+            System.out.printf("[soak] chaos over at %d s; healing%n", Duration.between(started, Instant.now()).toSeconds());
+
+            // heal: every process running, every fault gone, breakers past their delay, then probed closed
+            backend.start();
+            for (Map.Entry<String, StubProcess> s : faultable.entrySet()) {
+                s.getValue().start();
+                if (!chaos.heal(s.getValue().url())) {
+                    stats.violation(s.getKey() + " could not be healed");
+                }
+            }
+            Thread.sleep(BREAKER_DELAY_MS + 1000);
+            BackendCalls after = new BackendCalls(backend.url(), token, afterStats, new BackendLife());
+            BreakerProbe probe = new BreakerProbe(after, jobs, ledger, chaos, faultable.get("llm-primary").url(), settings.seed());
+            Map<String, String> breakers = probe.closeAll(Duration.ofSeconds(60));
+
+            Map<String, String> jobStates = awaitJobs(after, jobs, Duration.ofSeconds(Math.max(150, 60 + settings.seconds() / 3)));
+            ledger.resolveUnknowns(after, 5);
+            BigDecimal end = balance(chaos, billing);
+            Map<String, String> finalBreakers = probe.states();
+
+            SoakReport report = report(settings, started, stats, afterStats, jobs, jobStates, suite, chaos, ledger, start, end,
+                    breakers, finalBreakers);
+            report.write(settings.report());
+            System.out.println(report.render());
+            System.out.println("[soak] report: " + java.nio.file.Path.of(settings.report()).toAbsolutePath());
+            assertTrue(report.failures().isEmpty(), "soak invariants broken (seed " + settings.seed() + "): "
+                    + report.failures() + "; violations: " + stats.violations() + afterStats.violations());
+        } finally {
+            if (backend != null) {
+                backend.stop();
+            }
+            billing.stop();
+            llmSecondary.stop();
+        }
+    }
+
+    /** Polls every accepted job until it is succeeded or failed, or {@code atMost} has passed; answers each job's last state. */
+    private static Map<String, String> awaitJobs(BackendCalls backend, AcceptedJobs jobs, Duration atMost) throws InterruptedException {
+        Map<String, String> states = new TreeMap<>();
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (true) {
+            boolean pending = false;
+            for (AcceptedJobs.Job j : jobs.all()) {
+                String s = states.get(j.id());
+                if ("succeeded".equals(s) || "failed".equals(s)) {
+                    continue;
+                }
+                BackendCalls.Outcome o = backend.job(j.id());
+                s = o.status() == 200 ? o.json().path("state").asText() : "http " + o.status();
+                states.put(j.id(), s);
+                pending |= !"succeeded".equals(s) && !"failed".equals(s);
+            }
+            if (!pending || System.nanoTime() > deadline) {
+                return states;
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private static BigDecimal balance(ChaosApi chaos, StubProcess billing) throws Exception {
+        HttpResponse<String> r = chaos.get(billing.url(), "/accounts/" + ACCOUNT);
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("billing-stub balance read answered " + r.statusCode() + ": " + r.body());
+        }
+        return JSON.readTree(r.body()).path("balance").decimalValue();
+    }
+
+    private static SoakReport report(SoakSettings settings, Instant started, SoakStats stats, SoakStats afterStats,
+            AcceptedJobs jobs, Map<String, String> jobStates, LocalSuite suite, ChaosApi chaos, DeductionLedger ledger,
+            BigDecimal start, BigDecimal end, Map<String, String> breakers, Map<String, String> finalBreakers) throws Exception {
+        SoakReport r = new SoakReport();
+        r.line("- when: " + started + ", chaos and load for **" + settings.seconds() + " s**, " + settings.clients() + " client threads");
+        r.line("- seed: `" + settings.seed() + "` (replay the same chaos schedule: `-Dsoak.seed=" + settings.seed() + "`)");
+        r.line("- whole run (start-up, soak, healing, checks): " + Duration.between(started, Instant.now()).toSeconds() + " s");
+        r.line("- faults: every stub the backend calls (chroma, filesystem, git, llm-primary, llm-secondary, billing), "
+                + "2 to 6 s each; processes killed: filesystem, git, both llm processes and the backend (chroma and billing "
+                + "hold their data in memory: it is what the checks read, so they get faults but are not killed)");
+        r.line("- backend policy shortened as in the test profile: Timeout 2 s, Retry delay 200 ms, breaker delay "
+                + BREAKER_DELAY_MS + " ms; job lease 10 s");
+
+        // jobs: each succeeded, each document exactly once at the vector store
+        List<AcceptedJobs.Job> accepted = jobs.all();
+        long succeeded = accepted.stream().filter(j -> "succeeded".equals(jobStates.get(j.id()))).count();
+        List<String> notSucceeded = new ArrayList<>();
+        List<String> wrongChunks = new ArrayList<>();
+        Map<String, List<String>> expectedByProject = new TreeMap<>();
+        for (AcceptedJobs.Job j : accepted) {
+            if (!"succeeded".equals(jobStates.get(j.id()))) {
+                notSucceeded.add(j.id() + " " + jobStates.get(j.id()));
+            }
+            expectedByProject.computeIfAbsent(j.project(), p -> new ArrayList<>()).addAll(j.documentIds());
+        }
+        int wrongDocuments = 0;
+        for (Map.Entry<String, List<String>> e : expectedByProject.entrySet()) {
+            HttpResponse<String> c = chaos.get(suite.stubs.get("chroma-stub").url(), "/collections/project_" + ACCOUNT + "__" + e.getKey());
+            JsonNode body = c.statusCode() == 200 ? JSON.readTree(c.body()) : JSON.createObjectNode();
+            List<String> ids = new ArrayList<>();
+            body.path("ids").forEach(id -> ids.add(id.asText()));
+            List<String> expected = e.getValue().stream().sorted().toList();
+            if (body.path("count").asInt(-1) != expected.size() || !ids.stream().sorted().toList().equals(expected)) {
+                wrongChunks.add(e.getKey() + ": " + c.statusCode() + " " + (c.body().length() > 200 ? c.body().substring(0, 200) : c.body()));
+                wrongDocuments += expected.size();
+            }
+        }
+        int documents = jobs.documents();
+        r.check("accepted ingestion jobs (202) that succeeded", accepted.size(), succeeded + (notSucceeded.isEmpty() ? "" : " " + notSucceeded),
+                !accepted.isEmpty() && notSucceeded.isEmpty());
+        r.check("documents of accepted jobs indexed exactly once (chroma-stub count and ids per project)", documents,
+                (documents - wrongDocuments) + (wrongChunks.isEmpty() ? "" : " " + wrongChunks), wrongChunks.isEmpty());
+
+        // billing
+        BigDecimal confirmed = ledger.sum(DeductionLedger.State.CONFIRMED);
+        BigDecimal unknown = ledger.sum(DeductionLedger.State.UNKNOWN);
+        BigDecimal high = start.subtract(confirmed);
+        BigDecimal low = high.subtract(unknown);
+        r.check("deductions confirmed by the backend", "> 0", ledger.count(DeductionLedger.State.CONFIRMED),
+                ledger.count(DeductionLedger.State.CONFIRMED) > 0);
+        r.check("balance at billing-stub within [start - confirmed - unknown, start - confirmed]",
+                "[" + low + ", " + high + "] (start " + start + ", confirmed " + confirmed + " in "
+                        + ledger.count(DeductionLedger.State.CONFIRMED) + ", unknown " + unknown + " in "
+                        + ledger.count(DeductionLedger.State.UNKNOWN) + ")",
+                end, end.compareTo(low) >= 0 && end.compareTo(high) <= 0);
+
+        // 5xx and connection errors
+        List<String> violations = new ArrayList<>(stats.violations());
+        violations.addAll(afterStats.violations());
+        r.check("backend 5xx other than the documented 503s", 0, violations.size() + (violations.isEmpty() ? "" : " " + violations),
+                violations.isEmpty());
+        long unexplained = stats.table("unexplained").entrySet().stream().filter(e -> e.getKey().endsWith("connection error"))
+                .mapToLong(Map.Entry::getValue).sum() + afterStats.total("unexplained");
+        r.check("connection errors while the backend was up (not being killed)", 0, unexplained, unexplained == 0);
+
+        // breakers
+        boolean closed = !finalBreakers.isEmpty() && finalBreakers.values().stream().allMatch("closed"::equals);
+        r.check("every breaker closed after healing (/v1/api/status/services)", "closed", finalBreakers, closed);
+
+        // the chaos really happened
+        long backendKills = stats.get("kills", "backend (SIGKILL)");
+        r.check("backend killed (SIGKILL) and restarted", ">= 1", backendKills + " killed, " + stats.get("restarts", "backend")
+                + " restarted", backendKills >= 1 && stats.get("restarts", "backend") == backendKills);
+        long modes = stats.table("faults injected").keySet().stream().map(k -> k.split(" ")[0]).filter(k -> !k.equals("not"))
+                .distinct().count();
+        r.check("fault modes injected", 5, modes, modes == 5);
+
+        r.requests(stats.table("requests"));
+        r.table("Requests while healing and checking (probes, job polls, resent deduction keys)", "endpoint, outcome",
+                afterStats.table("requests"));
+        r.table("Faults injected, by mode", "mode", stats.table("faults injected"));
+        r.table("Faults injected, by stub and mode", "stub and mode", stats.table("faults by stub"));
+        r.table("Processes killed", "process", stats.table("kills"));
+        r.table("Processes restarted (same port)", "process", stats.table("restarts"));
+        Map<String, Object> jobRows = new LinkedHashMap<>(stats.table("jobs"));
+        jobRows.put("accepted jobs that succeeded", succeeded);
+        jobRows.put("documents in accepted jobs", documents);
+        jobRows.put("documents found exactly once at chroma-stub", documents - wrongDocuments);
+        r.table("Ingestion jobs", "what", jobRows);
+        Map<String, Object> money = new LinkedHashMap<>(stats.table("deductions"));
+        money.put("confirmed in the end (count)", ledger.count(DeductionLedger.State.CONFIRMED));
+        money.put("refused (4xx, nothing charged)", ledger.count(DeductionLedger.State.REFUSED));
+        money.put("still unknown after resending their keys", ledger.count(DeductionLedger.State.UNKNOWN));
+        money.put("start balance", start);
+        money.put("confirmed total", confirmed);
+        money.put("end balance at billing-stub", end);
+        money.put("start - confirmed", high);
+        r.table("Deductions", "what", money);
+        r.table("Breaker states when healing ended", "breaker", breakers);
+        r.table("Breaker states at the end", "breaker", finalBreakers);
+        r.table("Answers the client never got while the backend was up", "endpoint", stats.table("unexplained"));
+        return r;
+    }
+}

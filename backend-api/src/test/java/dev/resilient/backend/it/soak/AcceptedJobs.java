@@ -1,0 +1,68 @@
+package dev.resilient.backend.it.soak;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Ingestion jobs the backend accepted (202), spread over a fixed set of projects, each document
+ * with an id of its own, so each project can be checked at the vector store: the documents of its
+ * accepted jobs there, each exactly once.
+ */
+public final class AcceptedJobs {
+
+    public record Job(String id, String project, List<String> documentIds) {
+    }
+
+    /** Projects the jobs spread over: chroma-stub holds at most 1000 collections (one a project). */
+    static final int PROJECTS = 200;
+
+    private final List<Job> jobs = new ArrayList<>();
+    private final AtomicInteger projects = new AtomicInteger();
+    private final SoakStats stats;
+
+    public AcceptedJobs(SoakStats stats) {
+        this.stats = stats;
+    }
+
+    /** Submits 1 to 4 documents into a new project; remembers the job when the answer is 202. */
+    public void submit(BackendCalls backend, Random random) {
+        int job = projects.incrementAndGet();
+        String project = "soak-" + (1 + job % PROJECTS);
+        int n = 1 + random.nextInt(4);
+        List<Map<String, String>> docs = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int d = 0; d < n; d++) {
+            String id = "j" + job + "-d" + d;
+            ids.add(id);
+            docs.add(Map.of("id", id, "filename", id + ".md",
+                    "content", "Document " + d + " of " + project + ": " + Words.sentence(random)));
+        }
+        BackendCalls.Outcome o = backend.ingest(project, docs);
+        if (o.status() == 202) {
+            add(new Job(o.json().path("job_id").asText(), project, ids));
+            stats.count("jobs", "accepted (202)");
+        } else {
+            stats.count("jobs", "not accepted: " + (o.answered() ? String.valueOf(o.status()) : "no answer"));
+        }
+    }
+
+    private synchronized void add(Job job) {
+        jobs.add(job);
+    }
+
+    public synchronized List<Job> all() {
+        return List.copyOf(jobs);
+    }
+
+    /** A random accepted job, or null before the first. */
+    public synchronized Job any(Random random) {
+        return jobs.isEmpty() ? null : jobs.get(random.nextInt(jobs.size()));
+    }
+
+    public int documents() {
+        return all().stream().mapToInt(j -> j.documentIds().size()).sum();
+    }
+}

@@ -1,0 +1,157 @@
+package dev.resilient.backend.it.soak;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The soak's calls to the backend, each counted in {@link SoakStats} table {@code requests} by
+ * endpoint and outcome. A 5xx is a violation unless it is one of the documented 503s of its
+ * endpoint; a connection error is counted apart, as "backend killed" when the backend went away
+ * while the request ran.
+ */
+public final class BackendCalls {
+
+    public static final String CHAT = "POST /v1/api/chat";
+    public static final String SEARCH = "POST /v1/api/search";
+    public static final String INGEST = "POST /v1/api/projects/{id}/documents";
+    public static final String JOB = "GET /v1/api/jobs/{id}";
+    public static final String DEDUCT = "POST /v1/api/billing/deduct";
+    public static final String STATUS = "GET /v1/api/status/services";
+
+    /** The 503s the backend documents, by endpoint: fail-closed billing, no search source, ingestion off in this mode. */
+    static final Map<String, String> DOCUMENTED_503 = Map.of(
+            DEDUCT, "Cannot process billing",
+            SEARCH, "Search unavailable",
+            INGEST, "is currently unavailable: the system is in");
+
+    /** status -1: connection error, -2: no answer within the client's timeout. */
+    public record Outcome(int status, String body) {
+        public static final int CONNECTION_ERROR = -1;
+        public static final int TIMEOUT = -2;
+
+        public boolean answered() {
+            return status > 0;
+        }
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (JsonProcessingException e) {
+                return JSON.createObjectNode();
+            }
+        }
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final String base;
+    private final String bearer;
+    private final SoakStats stats;
+    private final BackendLife life;
+
+    public BackendCalls(String baseUrl, String token, SoakStats stats, BackendLife life) {
+        this.base = baseUrl;
+        this.bearer = "Bearer " + token;
+        this.stats = stats;
+        this.life = life;
+    }
+
+    public Outcome chat(String message, String project) {
+        return post(CHAT, "/v1/api/chat", Map.of("message", message, "project_id", project), null);
+    }
+
+    public Outcome search(String query, String project) {
+        return post(SEARCH, "/v1/api/search", Map.of("query", query, "project_id", project), null);
+    }
+
+    public Outcome ingest(String project, Object documents) {
+        return post(INGEST, "/v1/api/projects/" + project + "/documents", Map.of("documents", documents), null);
+    }
+
+    public Outcome deduct(String idempotencyKey, java.math.BigDecimal amount) {
+        return post(DEDUCT, "/v1/api/billing/deduct", Map.of("amount", amount), idempotencyKey);
+    }
+
+    public Outcome job(String id) {
+        return send(JOB, request("/v1/api/jobs/" + id).GET().build());
+    }
+
+    public Outcome status() {
+        return send(STATUS, request("/v1/api/status/services").GET().build());
+    }
+
+    private Outcome post(String endpoint, String path, Object body, String idempotencyKey) {
+        HttpRequest.Builder b = request(path).header("Content-Type", "application/json");
+        if (idempotencyKey != null) {
+            b.header("Idempotency-Key", idempotencyKey);
+        }
+        try {
+            return send(endpoint, b.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).header("Authorization", bearer);
+    }
+
+    private Outcome send(String endpoint, HttpRequest request) {
+        long epoch = life.epoch();
+        Outcome o;
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            o = new Outcome(r.statusCode(), r.body());
+        } catch (HttpTimeoutException e) {
+            o = new Outcome(Outcome.TIMEOUT, e.toString());
+        } catch (IOException e) {
+            o = new Outcome(Outcome.CONNECTION_ERROR, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            o = new Outcome(Outcome.CONNECTION_ERROR, e.toString());
+        }
+        boolean steady = life.steadySince(epoch);
+        stats.count("requests", endpoint + " | " + label(endpoint, o, steady));
+        if (o.status() >= 500 && !documented503(endpoint, o)) {
+            stats.violation(endpoint + " answered " + o.status() + ": " + abbreviate(o.body()));
+        }
+        if (!o.answered() && steady) {
+            stats.count("unexplained", endpoint + " " + (o.status() == Outcome.TIMEOUT ? "client timeout" : "connection error"));
+        }
+        return o;
+    }
+
+    static boolean documented503(String endpoint, Outcome o) {
+        String message = DOCUMENTED_503.get(endpoint);
+        return o.status() == 503 && message != null && o.body() != null && o.body().contains(message);
+    }
+
+    private static String label(String endpoint, Outcome o, boolean steady) {
+        if (o.status() == Outcome.TIMEOUT) {
+            return steady ? "client timeout (30 s)" : "client timeout (backend killed)";
+        }
+        if (o.status() == Outcome.CONNECTION_ERROR) {
+            return steady ? "connection error (backend up)" : "connection error (backend killed)";
+        }
+        if (o.status() == 503 && documented503(endpoint, o)) {
+            return "503 (documented)";
+        }
+        return String.valueOf(o.status());
+    }
+
+    static String abbreviate(String s) {
+        return s == null ? "" : s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    }
+}
