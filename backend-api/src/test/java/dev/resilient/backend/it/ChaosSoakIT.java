@@ -16,6 +16,7 @@ import dev.resilient.backend.it.soak.SoakReport;
 import dev.resilient.backend.it.soak.SoakSettings;
 import dev.resilient.backend.it.soak.SoakStats;
 import dev.resilient.backend.support.StubProcess;
+import dev.resilient.backend.support.Stubs;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -73,7 +74,7 @@ class ChaosSoakIT {
                     "quarkus.rest-client.read-timeout", "5000"));
             backend.start();
             String token = suite.token(ACCOUNT);
-            ChaosApi chaos = new ChaosApi(LocalSuite.TOKEN);
+            ChaosApi chaos = new ChaosApi(Stubs.TOKEN);
             BigDecimal start = balance(chaos, billing);
 
             Map<String, StubProcess> faultable = new LinkedHashMap<>();
