@@ -150,7 +150,16 @@ public class TwoLevelCache {
     }
 
     private void toLevelOne(CacheRegion region, String key, String stored) {
-        levelOne.get(region).put(key, CompletableFuture.completedFuture(stored));
+        CaffeineCache cache = levelOne.get(region);
+        CompletableFuture<String> current = cache.getIfPresent(key);
+        // Re-putting the same value (a repeated search) would only make Caffeine announce a
+        // replacement through the JDK's async pool, which on 2 CPUs starts a new thread per task
+        // (bench/RESULTS.md); the entry keeps its first write time, so it still expires on time.
+        if (current != null && current.isDone() && !current.isCompletedExceptionally()
+                && stored.equals(current.getNow(null))) {
+            return;
+        }
+        cache.put(key, CompletableFuture.completedFuture(stored));
     }
 
     private <T> Optional<T> read(CacheRegion region, String key, String stored, TypeReference<T> type) {

@@ -77,6 +77,7 @@ public class JobRunner {
         // so a flapping vector store gets fewer calls with every attempt, not the same number.
         int saved = job.saved();
         int indexed = job.indexed();
+        int savedInPrefix = saved; // saves of the documents indexed so far: where the next attempt resumes
         try {
             for (DocumentIn doc : job.documents().subList(indexed, job.documents().size())) {
                 if (ingestion.save(job.namespace(), doc)) {
@@ -84,6 +85,7 @@ public class JobRunner {
                 }
                 ingestion.index(job.namespace(), doc);
                 indexed++;
+                savedInPrefix = saved;
                 if (!store.progress(id, worker, saved, indexed)) {
                     LOG.warnf("Job %s: lease lost to another worker, stopping this run", id);
                     return;
@@ -97,19 +99,19 @@ public class JobRunner {
         } catch (IndexingFailedException e) {
             if (e.breakerOpen()) {
                 Duration wait = Duration.ofMillis(policies.get(Downstream.CHROMA).breakerDelayMs());
-                if (store.postpone(id, worker, saved, indexed, e.getMessage(), wait)) {
+                if (store.postpone(id, worker, savedInPrefix, indexed, e.getMessage(), wait)) {
                     LOG.infof("Job %s: vector store breaker open, postponed %d ms without using an attempt", id, wait.toMillis());
                 }
                 return;
             }
-            failed(id, job, saved, indexed, e);
+            failed(id, job, savedInPrefix, saved, indexed, e);
         } catch (RuntimeException e) {
-            failed(id, job, saved, indexed, e);
+            failed(id, job, savedInPrefix, saved, indexed, e);
         }
     }
 
-    private void failed(String id, JobStore.Claimed job, int saved, int indexed, RuntimeException e) {
-        JobState next = store.fail(id, worker, saved, indexed, Failures.describe(e));
+    private void failed(String id, JobStore.Claimed job, int savedInPrefix, int saved, int indexed, RuntimeException e) {
+        JobState next = store.fail(id, worker, savedInPrefix, saved, indexed, Failures.describe(e));
         LOG.warnf("Job %s attempt %d failed (%s): now %s", id, job.attempts(), e.getMessage(),
                 next == null ? "held by another worker" : next.wire());
     }

@@ -132,15 +132,19 @@ public class JobStore {
     /**
      * A run failed at its critical step: the job waits and is retried with exponential backoff,
      * or fails for good once its attempts are spent.
+     *
+     * @param savedInPrefix saves of the {@code indexed} leading documents: kept while the job will
+     *                      be retried, since the retry resumes after them and saves the rest again
+     * @param saved         every save of this run: kept when the job fails for good
      */
     @Transactional
-    public JobState fail(String id, String worker, int saved, int indexed, String error) {
+    public JobState fail(String id, String worker, int savedInPrefix, int saved, int indexed, String error) {
         IngestionJob job = IngestionJob.findById(id);
         if (job == null || job.state != JobState.RUNNING || !worker.equals(job.leasedBy)) {
             return null;
         }
         Instant now = Instant.now();
-        job.saved = saved;
+        job.saved = job.attempts >= job.maxAttempts ? saved : savedInPrefix;
         job.indexed = indexed;
         job.lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
         job.leaseUntil = null;
