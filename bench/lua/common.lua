@@ -1,4 +1,12 @@
--- Shared by every bench script: one machine-readable summary line at the end of a wrk run.
+-- Shared by every bench script: one machine-readable summary line at the end of a wrk run, and
+-- an optional pause between one connection's requests (BENCH_PAUSE_MS, set by bench/run for its
+-- paced background load: each connection waits that long before its next request, so the load
+-- offered stays about the same whether the backend answers from chroma or from a fallback).
+local pause_ms = tonumber(os.getenv("BENCH_PAUSE_MS") or "0") or 0
+if pause_ms > 0 then
+  function delay() return pause_ms end
+end
+
 -- BENCH rps=<requests/s> p50_ms=.. p90_ms=.. p99_ms=.. max_ms=.. requests=.. non2xx=.. errors=<socket errors>
 function done(summary, latency, requests)
   local secs = summary.duration / 1e6

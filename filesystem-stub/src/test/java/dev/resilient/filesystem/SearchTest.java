@@ -115,4 +115,30 @@ class SearchTest {
         authed().queryParam("q", "zebra").get("/projects/" + mine + "/search").then().statusCode(200)
                 .body("results", empty());
     }
+
+    @Test
+    void searchesOneFolderOnlyWhenAskedKeepingPathsRelativeToTheProject() {
+        String project = uniqueProject("under");
+        save(project, "docs/guide.md", "retry with backoff", "overwrite").statusCode(200);
+        save(project, "docs/deep/more.md", "a retry again", "overwrite").statusCode(200);
+        save(project, "chat_history.md", "retry retry retry", "append").statusCode(200);
+        String url = "/projects/" + project + "/search";
+        authed().queryParam("q", "retry").get(url).then().statusCode(200)
+                .body("results.path", equalTo(List.of("chat_history.md", "docs/deep/more.md", "docs/guide.md")));
+        authed().queryParam("q", "retry").queryParam("under", "docs").get(url).then().statusCode(200)
+                .body("results.path", equalTo(List.of("docs/deep/more.md", "docs/guide.md")));
+        authed().queryParam("q", "retry").queryParam("under", "nothing-here").get(url).then().statusCode(200)
+                .body("results", empty());
+    }
+
+    @Test
+    void refusesAFolderOutsideTheProjectWith400() {
+        String project = uniqueProject("underbad");
+        save(project, "docs/a.md", "alpha", "overwrite").statusCode(200);
+        String url = "/projects/" + project + "/search";
+        for (String under : new String[] {"../other", "/etc", "docs/../..", "a\\b", "docs//x"}) {
+            authed().queryParam("q", "alpha").queryParam("under", under).get(url).then().log().ifValidationFails()
+                    .statusCode(400).contentType(ContentType.JSON).body("error", containsString("under"));
+        }
+    }
 }

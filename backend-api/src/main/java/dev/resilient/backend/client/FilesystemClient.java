@@ -28,9 +28,9 @@ public interface FilesystemClient {
     @Path("save_file")
     Map<String, Object> saveFile(@HeaderParam("X-User-ID") String userId, SaveFileRequest request);
 
-    /** Full-text search over a project's files, best hits first. */
+    /** Full-text search over a project's files under the folder {@code under}, best hits first. */
     @GET
     @Path("projects/{projectId}/search")
     FullTextResults search(@PathParam("projectId") String projectId, @QueryParam("q") String query,
-            @QueryParam("limit") int limit);
+            @QueryParam("limit") int limit, @QueryParam("under") String under);
 }

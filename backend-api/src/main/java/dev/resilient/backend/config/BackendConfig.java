@@ -12,6 +12,14 @@ public interface BackendConfig {
     Chat chat();
 
     interface Search {
+        /**
+         * Folder of each project that ingestion saves documents into and full-text search reads: the
+         * vector store's corpus, so the fallback answers from the same documents, and the chat history
+         * (a growing file beside it) is never scanned on a search.
+         */
+        @WithDefault("docs")
+        String documentsFolder();
+
         /** Results returned when a search does not say {@code n_results}. */
         @WithDefault("5")
         int defaultResults();

@@ -21,7 +21,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The ingestion worker: the Quarkus scheduler polls for due jobs, claims as many as there are
- * free workers ({@code backend.jobs.workers}) and runs each on the managed executor.
+ * free workers ({@code backend.jobs.workers}) and runs each on the managed executor. A worker that
+ * finishes a job claims the next due one at once, so a backlog drains at the speed of the
+ * downstreams, not at one job per worker per poll interval; the poll only wakes idle workers.
  */
 @ApplicationScoped
 public class JobRunner {
@@ -35,6 +37,7 @@ public class JobRunner {
     private final LastGoodResults lastGood;
     private final PolicyRegistry policies;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean stopping;
     /** Who holds a lease: host and pid, plus a random part so a restarted process is someone new. */
     private final String worker = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
@@ -52,17 +55,37 @@ public class JobRunner {
     @Scheduled(every = "${backend.jobs.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         int free = config.workers() - inFlight.get();
-        if (!config.enabled() || free <= 0) {
+        if (!config.enabled() || stopping || free <= 0) {
             return;
         }
         for (String id : store.claim(worker, free)) {
             inFlight.incrementAndGet();
-            executor.runAsync(() -> run(id)).whenComplete((v, e) -> {
+            executor.runAsync(() -> work(id)).whenComplete((v, e) -> {
                 inFlight.decrementAndGet();
                 if (e != null) {
-                    LOG.errorf(e, "Job %s ended unexpectedly; its lease will expire and it will run again", id);
+                    LOG.errorf(e, "Worker ended unexpectedly; the lease of the job it held will expire and the job will run again");
                 }
             });
+        }
+    }
+
+    /** One worker slot: runs the claimed job, then the next due one it can claim, until none is due. */
+    private void work(String first) {
+        for (String id = first; id != null; id = next()) {
+            run(id);
+        }
+    }
+
+    /** The next due job for a worker that just finished one, or null (none due, shutting down, or the store failed). */
+    private String next() {
+        if (stopping) {
+            return null;
+        }
+        try {
+            return store.claim(worker, 1).stream().findFirst().orElse(null);
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not claim the next job (%s); the next poll tries again", e.getMessage());
+            return null;
         }
     }
 
@@ -117,6 +140,7 @@ public class JobRunner {
     }
 
     void releaseOnShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
         int released = store.release(worker);
         if (released > 0) {
             LOG.infof("Returned %d running jobs to the queue", released);

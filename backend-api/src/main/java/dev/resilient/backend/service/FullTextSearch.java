@@ -1,6 +1,7 @@
 package dev.resilient.backend.service;
 
 import dev.resilient.backend.client.FilesystemClient;
+import dev.resilient.backend.config.BackendConfig;
 import dev.resilient.backend.model.FullTextHit;
 import dev.resilient.backend.model.SearchHit;
 import dev.resilient.backend.model.SearchResponse;
@@ -15,7 +16,10 @@ import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-/** Search's second source, the filesystem's full-text search; falls back to the last good result. */
+/**
+ * Search's second source, the filesystem's full-text search over the project's documents folder
+ * ({@code backend.search.documents-folder}); falls back to the last good result.
+ */
 @ApplicationScoped
 public class FullTextSearch {
 
@@ -24,8 +28,10 @@ public class FullTextSearch {
     private final FilesystemClient filesystem;
     private final FilesystemGuard guard;
     private final LastGoodResults lastGood;
+    private final String documentsFolder;
 
-    FullTextSearch(@RestClient FilesystemClient filesystem, FilesystemGuard guard, LastGoodResults lastGood) {
+    FullTextSearch(@RestClient FilesystemClient filesystem, FilesystemGuard guard, LastGoodResults lastGood, BackendConfig config) {
+        this.documentsFolder = config.search().documentsFolder();
         this.filesystem = filesystem;
         this.guard = guard;
         this.lastGood = lastGood;
@@ -40,7 +46,7 @@ public class FullTextSearch {
         List<FullTextHit> found;
         try {
             found = guard.call(DownstreamCall.of("GET /projects/{id}/search",
-                    () -> filesystem.search(ns.key(), query, n))).results();
+                    () -> filesystem.search(ns.key(), query, n, documentsFolder))).results();
         } catch (DownstreamClientError e) {
             if (e.status() != 404) {
                 throw e;

@@ -2,6 +2,7 @@ package dev.resilient.backend.service;
 
 import dev.resilient.backend.client.ChromaClient;
 import dev.resilient.backend.client.FilesystemClient;
+import dev.resilient.backend.config.BackendConfig;
 import dev.resilient.backend.client.GitClient;
 import dev.resilient.backend.model.ChromaAddChunks;
 import dev.resilient.backend.model.ChromaChunk;
@@ -36,9 +37,12 @@ public class IngestionService {
     private final ChromaGuard chromaGuard;
     private final GitClient git;
     private final GitGuard gitGuard;
+    private final String documentsFolder;
 
     IngestionService(@RestClient FilesystemClient filesystem, FilesystemGuard filesystemGuard,
-            @RestClient ChromaClient chroma, ChromaGuard chromaGuard, @RestClient GitClient git, GitGuard gitGuard) {
+            @RestClient ChromaClient chroma, ChromaGuard chromaGuard, @RestClient GitClient git, GitGuard gitGuard,
+            BackendConfig config) {
+        this.documentsFolder = config.search().documentsFolder();
         this.filesystem = filesystem;
         this.filesystemGuard = filesystemGuard;
         this.chroma = chroma;
@@ -51,7 +55,7 @@ public class IngestionService {
     public boolean save(Namespace ns, DocumentIn doc) {
         try {
             filesystemGuard.call(DownstreamCall.of("POST /save_file", () -> filesystem.saveFile(ns.user(),
-                    new SaveFileRequest(ns.key(), "docs/" + doc.filename(), doc.content(), "overwrite"))));
+                    new SaveFileRequest(ns.key(), documentsFolder + "/" + doc.filename(), doc.content(), "overwrite"))));
             return true;
         } catch (RuntimeException e) {
             LOG.warnf("Failed to save %s (%s), continuing", doc.filename(), Failures.describe(e));

@@ -2,6 +2,7 @@ package dev.resilient.backend.e2e;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
@@ -72,6 +73,18 @@ class ResilienceScenariosTest {
         } finally {
             Stubs.get("chroma-stub").start();
         }
+    }
+
+    @Test
+    void fullTextFallbackSearchesTheIngestedDocumentsNotTheChatHistory() {
+        String project = projectWithDocs();
+        Backend.chat("alice", project, "does a zeppelin float?").statusCode(200);
+        Stubs.chaos("chroma-stub", "{\"mode\":\"error\",\"status\":500}");
+        // the chat history (chat_history.md) now holds "zeppelin"; the documents do not
+        Backend.search("alice", project, "zeppelin").statusCode(200).body("source", equalTo("fulltext"))
+                .body("results", empty());
+        Backend.search("alice", project, "volcano").statusCode(200).body("source", equalTo("fulltext"))
+                .body("results[0].metadata.path", equalTo("docs/volcano.md"));
     }
 
     @Test

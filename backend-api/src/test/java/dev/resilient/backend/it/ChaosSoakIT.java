@@ -163,6 +163,16 @@ class ChaosSoakIT {
         }
     }
 
+    /** The first few entries of a list of failures, for a report that stays readable when many fail. */
+    private static String firstOf(List<String> failures) {
+        int shown = 10;
+        if (failures.isEmpty()) {
+            return "";
+        }
+        return " " + failures.subList(0, Math.min(shown, failures.size()))
+                + (failures.size() > shown ? " and " + (failures.size() - shown) + " more" : "");
+    }
+
     private static BigDecimal balance(ChaosApi chaos, StubProcess billing) throws Exception {
         HttpResponse<String> r = chaos.get(billing.url(), "/accounts/" + ACCOUNT);
         if (r.statusCode() != 200) {
@@ -209,10 +219,10 @@ class ChaosSoakIT {
             }
         }
         int documents = jobs.documents();
-        r.check("accepted ingestion jobs (202) that succeeded", accepted.size(), succeeded + (notSucceeded.isEmpty() ? "" : " " + notSucceeded),
+        r.check("accepted ingestion jobs (202) that succeeded", accepted.size(), succeeded + firstOf(notSucceeded),
                 !accepted.isEmpty() && notSucceeded.isEmpty());
         r.check("documents of accepted jobs indexed exactly once (chroma-stub count and ids per project)", documents,
-                (documents - wrongDocuments) + (wrongChunks.isEmpty() ? "" : " " + wrongChunks), wrongChunks.isEmpty());
+                (documents - wrongDocuments) + firstOf(wrongChunks), wrongChunks.isEmpty());
 
         // billing
         BigDecimal confirmed = ledger.sum(DeductionLedger.State.CONFIRMED);
@@ -230,7 +240,7 @@ class ChaosSoakIT {
         // 5xx and connection errors
         List<String> violations = new ArrayList<>(stats.violations());
         violations.addAll(afterStats.violations());
-        r.check("backend 5xx other than the documented 503s", 0, violations.size() + (violations.isEmpty() ? "" : " " + violations),
+        r.check("backend 5xx other than the documented 503s", 0, violations.size() + firstOf(violations),
                 violations.isEmpty());
         long unexplained = stats.table("unexplained").entrySet().stream().filter(e -> e.getKey().endsWith("connection error"))
                 .mapToLong(Map.Entry::getValue).sum() + afterStats.total("unexplained");

@@ -29,14 +29,17 @@ public class SearchResource {
      * number of occurrences of the query's whitespace-separated terms, the snippet about 160
      * characters around the first hit; best score first, ties by path. Answers 400 for a blank
      * {@code q}, one over 1000 characters or a {@code limit} outside 1..100, 404 for a project
-     * without files.
+     * without files. {@code under} (optional) searches one folder of the project only, e.g.
+     * {@code docs} (the backend's ingested documents, without the chat history); 400 when it is not a
+     * safe relative path (the rules of {@code file_path}).
      */
     @GET
     public SearchResults search(
             @PathParam("project_id") @Pattern(regexp = ProjectIds.PATTERN, message = ProjectIds.MESSAGE) String projectId,
             @QueryParam("q") @NotBlank @Size(max = 1000) String q,
-            @QueryParam("limit") @DefaultValue("10") @Pattern(regexp = "0*(100|[1-9][0-9]?)", message = "must be an integer from 1 to 100") String limit) {
+            @QueryParam("limit") @DefaultValue("10") @Pattern(regexp = "0*(100|[1-9][0-9]?)", message = "must be an integer from 1 to 100") String limit,
+            @QueryParam("under") String under) {
         // a String checked by pattern: an int parameter would turn "abc" into a 404, as JAX-RS requires
-        return search.search(projectId, q, Integer.parseInt(limit));
+        return search.search(projectId, q, Integer.parseInt(limit), under);
     }
 }

@@ -21,9 +21,14 @@ public final class FilePathRules {
 
     /** Returns {@code path} when it is acceptable, or throws 400 naming the rule it breaks. */
     public static String check(String path) {
+        return check("file_path", path);
+    }
+
+    /** The same, for a path that arrives under another name ({@code parameter} starts the message). */
+    public static String check(String parameter, String path) {
         Optional<String> problem = problem(path);
         if (problem.isPresent()) {
-            throw new BadRequestException("file_path " + problem.get());
+            throw new BadRequestException(parameter + " " + problem.get());
         }
         return path;
     }

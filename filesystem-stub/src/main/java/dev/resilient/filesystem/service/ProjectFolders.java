@@ -72,16 +72,21 @@ public class ProjectFolders {
      * outside it or pass through a symbolic link.
      */
     public Path resolve(Path projectDir, String filePath) {
-        FilePathRules.check(filePath);
-        Path target = projectDir.resolve(filePath).normalize();
+        return resolve(projectDir, filePath, "file_path");
+    }
+
+    /** The same for a path given as {@code parameter} (the name that starts a 400's message). */
+    public Path resolve(Path projectDir, String path, String parameter) {
+        FilePathRules.check(parameter, path);
+        Path target = projectDir.resolve(path).normalize();
         if (!target.startsWith(projectDir) || target.equals(projectDir)) {
-            throw new BadRequestException("file_path leaves the project folder");
+            throw new BadRequestException(parameter + " leaves the project folder");
         }
         Path current = projectDir;
         for (Path part : projectDir.relativize(target)) {
             current = current.resolve(part);
             if (Files.isSymbolicLink(current)) {
-                throw new BadRequestException("file_path passes through a symbolic link");
+                throw new BadRequestException(parameter + " passes through a symbolic link");
             }
         }
         return target;

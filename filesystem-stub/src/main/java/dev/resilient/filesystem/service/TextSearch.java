@@ -33,16 +33,24 @@ public class TextSearch {
         this.textFiles = textFiles;
     }
 
-    /** Best {@code limit} files of the project for {@code query}; 404 when the project has no folder. */
-    public SearchResults search(String projectId, String query, int limit) {
+    /**
+     * Best {@code limit} files of the project for {@code query}; 404 when the project has no folder.
+     * {@code under} (null: the whole project) limits the search to one folder of the project, e.g. the
+     * ingested documents without the chat history; no hits when that folder does not exist (yet).
+     */
+    public SearchResults search(String projectId, String query, int limit, String under) {
         Path dir = folders.existingProject(projectId);
+        Path start = under == null ? dir : folders.resolve(dir, under, "under");
+        if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
+            return new SearchResults(List.of());
+        }
         List<Pattern> terms = Arrays.stream(query.strip().split("\\s+"))
                 .map(t -> t.toLowerCase(Locale.ROOT))
                 .distinct()
                 .map(t -> Pattern.compile(Pattern.quote(t), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
                 .toList();
         List<SearchHit> hits = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
+        try (Stream<Path> walk = Files.walk(start)) {
             for (Path file : (Iterable<Path>) walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))::iterator) {
                 String name = ProjectFolders.relativeName(dir, file);
                 if (FilePathRules.isValid(name)) {
