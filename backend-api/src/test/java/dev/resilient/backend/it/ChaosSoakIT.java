@@ -1,5 +1,6 @@
 package dev.resilient.backend.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,13 +103,13 @@ class ChaosSoakIT {
 
             load.start();
             monkey.start();
-            Thread.sleep(settings.duration().toMillis());
+            Thread.sleep(settings.duration().toMillis()); // the soak itself: load and chaos for the chosen time, not a wait for a state
             load.stop();
             monkey.stopAndAwaitRestarts();
             load.join();
             System.out.printf("[soak] chaos over at %d s; healing%n", Duration.between(started, Instant.now()).toSeconds());
 
-            // heal: every process running, every fault gone, breakers past their delay, then probed closed
+            // heal: every process running, every fault gone, then each breaker probed until it is closed
             backend.start();
             for (Map.Entry<String, StubProcess> s : faultable.entrySet()) {
                 s.getValue().start();
@@ -114,13 +117,12 @@ class ChaosSoakIT {
                     stats.violation(s.getKey() + " could not be healed");
                 }
             }
-            Thread.sleep(BREAKER_DELAY_MS + 1000);
             BackendCalls after = new BackendCalls(backend.url(), token, afterStats, new BackendLife());
             BreakerProbe probe = new BreakerProbe(after, jobs, ledger, chaos, faultable.get("llm-primary").url(), settings.seed());
             Map<String, String> breakers = probe.closeAll(Duration.ofSeconds(60));
 
             Map<String, String> jobStates = awaitJobs(after, jobs, Duration.ofSeconds(Math.max(150, 60 + settings.seconds() / 3)));
-            ledger.resolveUnknowns(after, 5);
+            ledger.resolveUnknowns(after, Duration.ofSeconds(5));
             BigDecimal end = balance(chaos, billing);
             Map<String, String> finalBreakers = probe.states();
 
@@ -141,26 +143,26 @@ class ChaosSoakIT {
     }
 
     /** Polls every accepted job until it is succeeded or failed, or {@code atMost} has passed; answers each job's last state. */
-    private static Map<String, String> awaitJobs(BackendCalls backend, AcceptedJobs jobs, Duration atMost) throws InterruptedException {
-        Map<String, String> states = new TreeMap<>();
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (true) {
-            boolean pending = false;
-            for (AcceptedJobs.Job j : jobs.all()) {
-                String s = states.get(j.id());
-                if ("succeeded".equals(s) || "failed".equals(s)) {
-                    continue;
+    private static Map<String, String> awaitJobs(BackendCalls backend, AcceptedJobs jobs, Duration atMost) {
+        Map<String, String> states = new ConcurrentSkipListMap<>();
+        try {
+            await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> {
+                boolean pending = false;
+                for (AcceptedJobs.Job j : jobs.all()) {
+                    String s = states.get(j.id());
+                    if (!"succeeded".equals(s) && !"failed".equals(s)) {
+                        BackendCalls.Outcome o = backend.job(j.id());
+                        s = o.status() == 200 ? o.json().path("state").asText() : "http " + o.status();
+                        states.put(j.id(), s);
+                        pending |= !"succeeded".equals(s) && !"failed".equals(s);
+                    }
                 }
-                BackendCalls.Outcome o = backend.job(j.id());
-                s = o.status() == 200 ? o.json().path("state").asText() : "http " + o.status();
-                states.put(j.id(), s);
-                pending |= !"succeeded".equals(s) && !"failed".equals(s);
-            }
-            if (!pending || System.nanoTime() > deadline) {
-                return states;
-            }
-            Thread.sleep(1000);
+                return !pending;
+            });
+        } catch (ConditionTimeoutException e) {
+            // the report lists the jobs still pending
         }
+        return states;
     }
 
     /** The first few entries of a list of failures, for a report that stays readable when many fail. */

@@ -1,11 +1,16 @@
 package dev.resilient.backend.it.soak;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * After healing: a breaker leaves {@code open} only when a call reaches it after its delay, so
@@ -45,22 +50,35 @@ public final class BreakerProbe {
         return states;
     }
 
-    /** Probes until every breaker is closed or {@code atMost} has passed; answers the last states seen. */
-    public Map<String, String> closeAll(Duration atMost) throws InterruptedException {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        Map<String, String> states = states();
-        int round = 0;
-        while (System.nanoTime() < deadline && (states.isEmpty() || states.values().stream().anyMatch(s -> !s.equals("closed")))) {
-            round++;
-            for (Map.Entry<String, String> e : states.entrySet()) {
-                if (!e.getValue().equals("closed")) {
-                    probe(e.getKey(), states, round);
+    /**
+     * Probes until every breaker is closed or {@code atMost} has passed; answers the last states seen.
+     * Probing a breaker still inside its delay is harmless (it rejects at once), so this starts at once.
+     */
+    public Map<String, String> closeAll(Duration atMost) {
+        AtomicReference<Map<String, String>> last = new AtomicReference<>(states());
+        AtomicInteger round = new AtomicInteger();
+        try {
+            await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> {
+                Map<String, String> states = last.get();
+                if (!allClosed(states)) {
+                    int r = round.incrementAndGet();
+                    states.forEach((breaker, state) -> {
+                        if (!state.equals("closed")) {
+                            probe(breaker, states, r);
+                        }
+                    });
+                    last.set(states());
                 }
-            }
-            Thread.sleep(1000);
-            states = states();
+                return allClosed(last.get());
+            });
+        } catch (ConditionTimeoutException e) {
+            // the report shows the breakers that stayed open
         }
-        return states;
+        return last.get();
+    }
+
+    private static boolean allClosed(Map<String, String> states) {
+        return !states.isEmpty() && states.values().stream().allMatch("closed"::equals);
     }
 
     private void probe(String breaker, Map<String, String> states, int round) {

@@ -1,11 +1,16 @@
 package dev.resilient.backend.it.soak;
 
+import static org.awaitility.Awaitility.await;
+
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Every deduction the soak asked for, by Idempotency-Key: confirmed (2xx), refused (4xx: nothing
@@ -39,26 +44,33 @@ public final class DeductionLedger {
     }
 
     /**
-     * Sends each unknown key again (up to {@code tries} times each, a second apart while billing
+     * Sends each unknown key again (every half second, for at most {@code atMost} each, while billing
      * still cannot confirm) and records what it turned out to be.
      */
-    public void resolveUnknowns(BackendCalls backend, int tries) throws InterruptedException {
+    public void resolveUnknowns(BackendCalls backend, Duration atMost) {
         for (Entry e : new ArrayList<>(entries.values())) {
             if (e.state() != State.UNKNOWN) {
                 continue;
             }
-            for (int t = 0; t < tries; t++) {
-                BackendCalls.Outcome o = backend.deduct(e.key(), e.amount());
-                State s = classify(o);
-                if (s != State.UNKNOWN) {
-                    boolean replayed = o.json().path("replayed").asBoolean(false);
-                    entries.put(e.key(), new Entry(e.key(), e.amount(), s, replayed));
-                    stats.count("deductions", "unknown resolved by resending the key: " + describe(o, s)
-                            + (s == State.CONFIRMED ? (replayed ? " (had been charged: replayed)" : " (had not been charged: charged now)") : ""));
-                    break;
-                }
-                Thread.sleep(1000);
+            AtomicReference<BackendCalls.Outcome> known = new AtomicReference<>();
+            try {
+                await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> {
+                    BackendCalls.Outcome o = backend.deduct(e.key(), e.amount());
+                    if (classify(o) == State.UNKNOWN) {
+                        return false;
+                    }
+                    known.set(o);
+                    return true;
+                });
+            } catch (ConditionTimeoutException stillUnknown) {
+                continue;
             }
+            BackendCalls.Outcome o = known.get();
+            State s = classify(o);
+            boolean replayed = o.json().path("replayed").asBoolean(false);
+            entries.put(e.key(), new Entry(e.key(), e.amount(), s, replayed));
+            stats.count("deductions", "unknown resolved by resending the key: " + describe(o, s)
+                    + (s == State.CONFIRMED ? (replayed ? " (had been charged: replayed)" : " (had not been charged: charged now)") : ""));
         }
     }
 
