@@ -15,8 +15,11 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * After healing: a breaker leaves {@code open} only when a call reaches it after its delay, so
  * this sends, for each breaker not yet closed, a request that goes through that downstream
- * (search: chroma; ingestion: filesystem, chroma, git; chat: llm-primary; deduction: billing; chat
- * with llm-primary failing its three attempts once: llm-secondary), until all are closed.
+ * (search: chroma; chat, which saves its history: filesystem and llm-primary; ingestion: git;
+ * deduction: billing; chat with llm-primary failing its three attempts once: llm-secondary), until
+ * all are closed. SmallRye moves an open breaker to {@code half_open} on a timer once its delay is
+ * over, and only a call moves it on from there: a breaker that opens when no more load comes (the
+ * job backlog draining on a slow machine, say) stays {@code half_open} until probed.
  */
 public final class BreakerProbe {
 
@@ -86,7 +89,10 @@ public final class BreakerProbe {
         String project = any == null ? "soak-0" : any.project();
         switch (breaker) {
             case "chroma" -> backend.search("probe " + round + " " + Words.sentence(random), project);
-            case "filesystem", "git" -> jobs.submit(backend, random);
+            // synchronous: the chat saves its history through the filesystem before it answers
+            case "filesystem" -> backend.chat("probe " + round + " " + breaker + " " + Words.sentence(random) + "?", project);
+            // asynchronous: only an ingestion job's last step calls git, so its state moves when a worker runs it
+            case "git" -> jobs.submit(backend, random);
             case "llm-primary" -> backend.chat("probe " + round + " " + breaker + " " + Words.sentence(random) + "?", project);
             case "billing" -> ledger.deductOnce(backend, random, "probe" + round);
             case "llm-secondary" -> {

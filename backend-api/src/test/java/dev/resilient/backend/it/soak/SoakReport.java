@@ -28,10 +28,16 @@ public final class SoakReport {
         return ok;
     }
 
+    /** A table of counts. */
     public void table(String title, String column, Map<String, ?> rows) {
-        body.append("\n## ").append(title).append("\n\n| ").append(column).append(" | count |\n|---|---:|\n");
+        table(title, column, "count", rows);
+    }
+
+    public void table(String title, String column, String valueColumn, Map<String, ?> rows) {
+        body.append("\n## ").append(title).append("\n\n| ").append(column).append(" | ").append(valueColumn)
+                .append(" |\n|---|---:|\n");
         if (rows.isEmpty()) {
-            body.append("| (none) | 0 |\n");
+            body.append("| (none) | - |\n");
         }
         rows.forEach((k, v) -> body.append("| ").append(k.replace("|", "\\|")).append(" | ").append(v).append(" |\n"));
     }
