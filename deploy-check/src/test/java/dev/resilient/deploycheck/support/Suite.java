@@ -27,8 +27,6 @@ import org.w3c.dom.NodeList;
 public final class Suite {
 
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
-    private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
-    private static final Pattern ACCESSOR = Pattern.compile("^\\s+(?:[\\w.<>?,\\s]+)\\s(\\w+)\\(\\)\\s*;", Pattern.MULTILINE);
     private static final String SUITE_GROUP = "dev.resilient";
 
     private static Suite instance;
@@ -145,16 +143,7 @@ public final class Suite {
             }
             try (Stream<Path> files = Files.walk(sources)) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                    String code = read(f);
-                    Matcher mapping = CONFIG_MAPPING.matcher(code);
-                    if (!mapping.find()) {
-                        continue;
-                    }
-                    String prefix = envForm(mapping.group(1));
-                    Matcher accessor = ACCESSOR.matcher(code.substring(mapping.end()));
-                    while (accessor.find()) {
-                        names.add(prefix + "_" + envForm(kebab(accessor.group(1))));
-                    }
+                    names.addAll(ConfigMappingNames.of(read(f)));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -201,15 +190,6 @@ public final class Suite {
             deps.addAll(children(dependencies, "dependency"));
         }
         return deps;
-    }
-
-    /** {@code data-dir} -> {@code DATA_DIR}, {@code backend.jobs} -> {@code BACKEND_JOBS}. */
-    public static String envForm(String key) {
-        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
-    }
-
-    private static String kebab(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     // --- files ---
