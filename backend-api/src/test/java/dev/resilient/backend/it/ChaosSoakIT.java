@@ -1,6 +1,5 @@
 package dev.resilient.backend.it;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +12,7 @@ import dev.resilient.backend.it.soak.ChaosApi;
 import dev.resilient.backend.it.soak.ChaosMonkey;
 import dev.resilient.backend.it.soak.DeductionLedger;
 import dev.resilient.backend.it.soak.LoadClients;
+import dev.resilient.backend.it.soak.Polling;
 import dev.resilient.backend.it.soak.SoakReport;
 import dev.resilient.backend.it.soak.SoakSettings;
 import dev.resilient.backend.it.soak.SoakStats;
@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -153,23 +152,20 @@ class ChaosSoakIT {
      */
     private static Map<String, String> awaitJobs(BackendCalls backend, AcceptedJobs jobs, Duration atMost, Map<String, String> known) {
         Map<String, String> states = new ConcurrentSkipListMap<>(known);
-        try {
-            await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> {
-                boolean pending = false;
-                for (AcceptedJobs.Job j : jobs.all()) {
-                    String s = states.get(j.id());
-                    if (!"succeeded".equals(s) && !"failed".equals(s)) {
-                        BackendCalls.Outcome o = backend.job(j.id());
-                        s = o.status() == 200 ? o.json().path("state").asText() : "http " + o.status();
-                        states.put(j.id(), s);
-                        pending |= !"succeeded".equals(s) && !"failed".equals(s);
-                    }
+        // a timeout leaves the jobs still pending in the answer: the report lists them
+        Polling.until(atMost, () -> {
+            boolean pending = false;
+            for (AcceptedJobs.Job j : jobs.all()) {
+                String s = states.get(j.id());
+                if (!"succeeded".equals(s) && !"failed".equals(s)) {
+                    BackendCalls.Outcome o = backend.job(j.id());
+                    s = o.status() == 200 ? o.json().path("state").asText() : "http " + o.status();
+                    states.put(j.id(), s);
+                    pending |= !"succeeded".equals(s) && !"failed".equals(s);
                 }
-                return !pending;
-            });
-        } catch (ConditionTimeoutException e) {
-            // the report lists the jobs still pending
-        }
+            }
+            return !pending;
+        });
         return states;
     }
 

@@ -1,7 +1,5 @@
 package dev.resilient.backend.it.soak;
 
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Iterator;
@@ -10,7 +8,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * After healing: a breaker leaves {@code open} only when a call reaches it after its delay, so
@@ -60,23 +57,20 @@ public final class BreakerProbe {
     public Map<String, String> closeAll(Duration atMost) {
         AtomicReference<Map<String, String>> last = new AtomicReference<>(states());
         AtomicInteger round = new AtomicInteger();
-        try {
-            await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> {
-                Map<String, String> states = last.get();
-                if (!allClosed(states)) {
-                    int r = round.incrementAndGet();
-                    states.forEach((breaker, state) -> {
-                        if (!state.equals("closed")) {
-                            probe(breaker, states, r);
-                        }
-                    });
-                    last.set(states());
-                }
-                return allClosed(last.get());
-            });
-        } catch (ConditionTimeoutException e) {
-            // the report shows the breakers that stayed open
-        }
+        // a timeout leaves the breakers that stayed open in the answer: the report shows them
+        Polling.until(atMost, () -> {
+            Map<String, String> states = last.get();
+            if (!allClosed(states)) {
+                int r = round.incrementAndGet();
+                states.forEach((breaker, state) -> {
+                    if (!state.equals("closed")) {
+                        probe(breaker, states, r);
+                    }
+                });
+                last.set(states());
+            }
+            return allClosed(last.get());
+        });
         return last.get();
     }
 
@@ -89,11 +83,10 @@ public final class BreakerProbe {
         String project = any == null ? "soak-0" : any.project();
         switch (breaker) {
             case "chroma" -> backend.search("probe " + round + " " + Words.sentence(random), project);
-            // synchronous: the chat saves its history through the filesystem before it answers
-            case "filesystem" -> backend.chat("probe " + round + " " + breaker + " " + Words.sentence(random) + "?", project);
+            // synchronous: the chat asks llm-primary, then saves its history through the filesystem, before it answers
+            case "filesystem", "llm-primary" -> backend.chat("probe " + round + " " + breaker + " " + Words.sentence(random) + "?", project);
             // asynchronous: only an ingestion job's last step calls git, so its state moves when a worker runs it
             case "git" -> jobs.submit(backend, random);
-            case "llm-primary" -> backend.chat("probe " + round + " " + breaker + " " + Words.sentence(random) + "?", project);
             case "billing" -> ledger.deductOnce(backend, random, "probe" + round);
             case "llm-secondary" -> {
                 if ("closed".equals(states.get("llm-primary"))) {

@@ -1,7 +1,5 @@
 package dev.resilient.backend.it.soak;
 
-import static org.awaitility.Awaitility.await;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +8,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Every deduction the soak asked for, by Idempotency-Key: confirmed (2xx), refused (4xx: nothing
@@ -53,17 +50,11 @@ public final class DeductionLedger {
                 continue;
             }
             AtomicReference<BackendCalls.Outcome> known = new AtomicReference<>();
-            try {
-                await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> {
-                    BackendCalls.Outcome o = backend.deduct(e.key(), e.amount());
-                    if (classify(o) == State.UNKNOWN) {
-                        return false;
-                    }
-                    known.set(o);
-                    return true;
-                });
-            } catch (ConditionTimeoutException stillUnknown) {
-                continue;
+            if (!Polling.until(atMost, () -> {
+                known.set(backend.deduct(e.key(), e.amount()));
+                return classify(known.get()) != State.UNKNOWN;
+            })) {
+                continue; // still unknown: the balance check allows for it
             }
             BackendCalls.Outcome o = known.get();
             State s = classify(o);
