@@ -225,9 +225,9 @@ public class TwoLevelCache {
 
     private static void breakerChanged(CircuitBreakerState state) {
         switch (state) {
-            case OPEN -> LOG.errorf("[Redis] \u2717 Circuit breaker OPEN: cache level two skipped");
-            case HALF_OPEN -> LOG.infof("[Redis] Circuit breaker HALF_OPEN (testing recovery)");
-            case CLOSED -> LOG.infof("[Redis] \u21bb Circuit breaker CLOSED (Redis recovered)");
+            case OPEN -> LOG.errorf("[Redis] \u2717 Circuit breaker OPEN (threshold reached): cache level two skipped");
+            case HALF_OPEN -> LOG.infof("[Redis] \uD83D\uDD04 Circuit breaker HALF_OPEN (testing recovery)");
+            case CLOSED -> LOG.infof("[Redis] \uD83D\uDD04 Circuit breaker CLOSED (service recovered)");
         }
     }
 

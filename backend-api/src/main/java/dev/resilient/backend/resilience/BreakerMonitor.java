@@ -8,8 +8,9 @@ import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.List;
-import org.jboss.logging.Logger;
+import java.util.Map;
 
 /**
  * Watches every downstream's breaker through SmallRye's {@link CircuitBreakerMaintenance}: logs
@@ -23,15 +24,15 @@ public class BreakerMonitor {
     }
 
     static final int KEPT_TRANSITIONS = 50;
-    private static final Logger LOG = Logger.getLogger("dev.resilient.backend.downstream");
 
     private final DownstreamStats stats;
-    private final PolicyRegistry policies;
+    private final DownstreamLog log;
     private final Deque<Transition> transitions = new ArrayDeque<>();
+    private final Map<Downstream, CircuitBreakerState> last = new EnumMap<>(Downstream.class);
 
-    BreakerMonitor(DownstreamStats stats, PolicyRegistry policies) {
+    BreakerMonitor(DownstreamStats stats, DownstreamLog log) {
         this.stats = stats;
-        this.policies = policies;
+        this.log = log;
     }
 
     void register(@Observes StartupEvent event) {
@@ -52,18 +53,18 @@ public class BreakerMonitor {
 
     private void changed(Downstream d, CircuitBreakerState state) {
         stats.stateChanged(d);
+        CircuitBreakerState previous;
         synchronized (this) {
+            previous = last.put(d, state);
             transitions.addFirst(new Transition(d.key(), wire(state), Instant.now()));
             while (transitions.size() > KEPT_TRANSITIONS) {
                 transitions.removeLast();
             }
         }
         switch (state) {
-            case OPEN -> LOG.errorf("%s \u2717 Circuit breaker OPEN (threshold reached: %d/%d)", d.tag(),
-                    Math.min(stats.get(d).consecutiveFailures(), policies.get(d).breakerThreshold()),
-                    policies.get(d).breakerThreshold());
-            case HALF_OPEN -> LOG.infof("%s Circuit breaker HALF_OPEN (testing recovery)", d.tag());
-            case CLOSED -> LOG.infof("%s \u21bb Circuit breaker CLOSED (service recovered)", d.tag());
+            case OPEN -> log.breakerOpened(d, previous == CircuitBreakerState.HALF_OPEN);
+            case HALF_OPEN -> log.breakerHalfOpen(d);
+            case CLOSED -> log.breakerClosed(d);
         }
     }
 

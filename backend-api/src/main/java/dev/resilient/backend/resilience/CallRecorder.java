@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import org.jboss.logging.Logger;
 
 /**
  * Runs one attempt of a downstream call inside its guard: numbers it in the log, records
@@ -16,7 +15,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class CallRecorder {
 
-    private static final Logger LOG = Logger.getLogger("dev.resilient.backend.downstream");
     static final String TIMER = "downstream.calls";
     /** Latency buckets published for {@code histogram_quantile} (up to the longest per-attempt timeout). */
     private static final Duration[] BUCKETS = {Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
@@ -29,15 +27,17 @@ public class CallRecorder {
     private final Deadlines deadlines;
     private final RetryBudgets retryBudgets;
     private final AttemptTimer timer;
+    private final DownstreamLog log;
 
     CallRecorder(DownstreamStats stats, PolicyRegistry policies, MeterRegistry registry, Deadlines deadlines,
-            RetryBudgets retryBudgets, AttemptTimer timer) {
+            RetryBudgets retryBudgets, AttemptTimer timer, DownstreamLog log) {
         this.stats = stats;
         this.policies = policies;
         this.registry = registry;
         this.deadlines = deadlines;
         this.retryBudgets = retryBudgets;
         this.timer = timer;
+        this.log = log;
     }
 
     /**
@@ -54,32 +54,32 @@ public class CallRecorder {
         }
         long left = deadlines.remainingMs();
         boolean budgetFirst = left < policy.timeoutMs();
-        AttemptContext.begin(d, retryBudgets.enabled() ? Math.max(0, Math.min(left, policy.timeoutMs())) : Deadlines.NONE);
-        if (attempt > 1) {
-            LOG.infof("%s %s attempt %d/%d after %d ms backoff", d.tag(), call.operation(), attempt, attempts,
-                    call.msSincePreviousAttempt());
-        }
+        AttemptContext.begin(d, call, retryBudgets.enabled() ? Math.max(0, Math.min(left, policy.timeoutMs())) : Deadlines.NONE);
+        log.attemptStarts(d, call.operation(), attempt, attempts);
         Timer.Sample sample = Timer.start(registry);
         String outcome = "failure";
         try {
             T result = budgetFirst ? timer.run(Math.max(1, left), call::run) : call.run();
             outcome = "success";
             stats.success(d);
-            LOG.debugf("%s \u2713 %s succeeded", d.tag(), call.operation());
+            log.succeeded(d, call.operation());
             return result;
         } catch (DownstreamClientError e) {
             // The service answered: a 4xx says nothing about its health.
             outcome = "client_error";
             stats.success(d);
-            LOG.infof("%s %s answered %d, not retried", d.tag(), call.operation(), e.status());
+            log.clientError(d, call.operation(), e.status());
             throw e;
         } catch (RuntimeException e) {
+            stats.failure(d, Failures.summary(e));
+            // Each failure is logged once: here when nothing follows it, else by the backoff before its
+            // wait (RetryGate), which alone knows whether the retry happens and how long it waits.
             if (e instanceof DeadlineExceededException) {
                 BudgetMetrics.denied(registry, d, BudgetMetrics.ATTEMPT_CUT);
+                log.notRetried(d, call.operation(), attempt, attempts, Failures.describe(e), "no time left");
+            } else if (attempt >= attempts) {
+                log.allAttemptsFailed(d, call.operation(), attempts, Failures.describe(e));
             }
-            int failures = stats.failure(d, Failures.describe(e));
-            LOG.warnf("%s %s failed on attempt %d/%d: %s (%d consecutive failures)", d.tag(), call.operation(),
-                    attempt, attempts, Failures.describe(e), failures);
             throw e;
         } finally {
             AttemptContext.endAttempt();

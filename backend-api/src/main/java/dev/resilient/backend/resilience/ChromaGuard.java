@@ -1,6 +1,5 @@
 package dev.resilient.backend.resilience;
 
-import io.smallrye.faulttolerance.api.BeforeRetry;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +28,6 @@ public class ChromaGuard implements DownstreamGuard {
             abortOn = {CircuitBreakerOpenException.class, DownstreamClientError.class, BulkheadException.class,
                     BudgetException.class})
     @CustomBackoff(DoublingBackoff.class)
-    @BeforeRetry(RetryLogger.class)
     @CircuitBreaker(requestVolumeThreshold = 5, failureRatio = 1.0, delay = 60000, successThreshold = 1,
             skipOn = {DownstreamClientError.class, BulkheadException.class})
     @CircuitBreakerName("chroma")

@@ -11,7 +11,6 @@ public final class DownstreamCall<T> {
     private final String operation;
     private final Supplier<T> action;
     private int attempts;
-    private long lastAttemptEndNanos;
 
     private DownstreamCall(String operation, Supplier<T> action) {
         this.operation = operation;
@@ -36,16 +35,7 @@ public final class DownstreamCall<T> {
         return ++attempts;
     }
 
-    /** Milliseconds since the previous attempt ended: the backoff actually waited. */
-    long msSincePreviousAttempt() {
-        return lastAttemptEndNanos == 0 ? 0 : (System.nanoTime() - lastAttemptEndNanos) / 1_000_000;
-    }
-
     T run() {
-        try {
-            return action.get();
-        } finally {
-            lastAttemptEndNanos = System.nanoTime();
-        }
+        return action.get();
     }
 }

@@ -6,13 +6,29 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
-/** Short, token-free descriptions of why a downstream call failed, for logs and status. */
+/**
+ * Short, token-free descriptions of why a downstream call failed: {@link #describe} for the logs,
+ * {@link #summary} for the public status, which holds no user's data.
+ */
 public final class Failures {
 
     private Failures() {
     }
 
+    /** For the logs: the kind of failure with the downstream's own words. */
     public static String describe(Throwable e) {
+        return kind(e, true);
+    }
+
+    /**
+     * For {@code /v1/api/status/services}, which anyone may read: the kind of failure only. A
+     * downstream's error text can name a tenant's collection or project, and an I/O message a host.
+     */
+    public static String summary(Throwable e) {
+        return kind(e, false);
+    }
+
+    private static String kind(Throwable e, boolean detail) {
         if (e instanceof CircuitBreakerOpenException) {
             return "circuit breaker open";
         }
@@ -26,7 +42,7 @@ public final class Failures {
             return e.getMessage();
         }
         if (e instanceof DownstreamException de) {
-            return de.getMessage();
+            return detail ? de.getMessage() : "HTTP " + de.status();
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -40,8 +56,8 @@ public final class Failures {
         }
         if (e instanceof ProcessingException || root instanceof java.io.IOException) {
             return "connection failed: " + root.getClass().getSimpleName()
-                    + (root.getMessage() == null ? "" : " " + root.getMessage());
+                    + (!detail || root.getMessage() == null ? "" : " " + root.getMessage());
         }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return e.getClass().getSimpleName() + (!detail || e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 }

@@ -2,28 +2,36 @@ package dev.resilient.backend.resilience;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Unremovable;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 /**
- * Decides, before SmallRye waits the backoff, whether a failed attempt may be retried: the backoff
+ * Decides, before SmallRye waits the backoff, whether a failed attempt may be retried: the breaker
+ * must not have opened on this failure (the retry would only be rejected, after the wait), the backoff
  * and one more attempt must fit in the request's deadline, and the downstream's retry budget must
- * allow one more retry. Otherwise the failure goes straight to the caller's fallback.
+ * allow one more retry. Otherwise the failure goes straight to the caller's fallback. Either way it
+ * writes the failure's one log line, before any wait: retrying after the delay actually used, or not.
  */
 @ApplicationScoped
 @Unremovable // looked up by BudgetedBackoff, which SmallRye instantiates itself
 public class RetryGate {
 
-    private static final Logger LOG = Logger.getLogger("dev.resilient.backend.downstream");
-
     private final Deadlines deadlines;
     private final RetryBudgets budgets;
     private final MeterRegistry registry;
+    private final PolicyRegistry policies;
+    private final DownstreamLog log;
+    private final CircuitBreakerMaintenance breakers;
 
-    RetryGate(Deadlines deadlines, RetryBudgets budgets, MeterRegistry registry) {
+    RetryGate(Deadlines deadlines, RetryBudgets budgets, MeterRegistry registry, PolicyRegistry policies,
+            DownstreamLog log, CircuitBreakerMaintenance breakers) {
         this.deadlines = deadlines;
         this.budgets = budgets;
         this.registry = registry;
+        this.policies = policies;
+        this.log = log;
+        this.breakers = breakers;
     }
 
     /**
@@ -31,25 +39,36 @@ public class RetryGate {
      * @throws RetryDeniedException when the retry must not happen
      */
     void beforeBackoff(long delayMs, Throwable failure) {
-        Downstream d = AttemptContext.downstream();
-        if (d == null) {
+        AttemptContext.Current current = AttemptContext.current();
+        if (current == null) {
             return;
+        }
+        Downstream d = current.downstream();
+        if (breakers.currentState(d.key()) == CircuitBreakerState.OPEN) {
+            deny(current, null, "circuit breaker open", failure);
         }
         long left = deadlines.remainingMs();
         if (left != Deadlines.NONE && left < delayMs + deadlines.minAttemptMs()) {
-            deny(d, BudgetMetrics.RETRY_DEADLINE, "a backoff of " + delayMs + " ms and another attempt do not fit in the "
+            deny(current, BudgetMetrics.RETRY_DEADLINE, "a backoff of " + delayMs + " ms and another attempt do not fit in the "
                     + Math.max(left, 0) + " ms left of the " + deadlines.endpoint() + " request's budget", failure);
         }
         if (!budgets.tryRetry(d)) {
             RetryBudget.Snapshot s = budgets.snapshot(d);
-            deny(d, BudgetMetrics.RETRY_BUDGET, "retry budget spent (" + s.retries() + " retries for " + s.calls()
+            deny(current, BudgetMetrics.RETRY_BUDGET, "retry budget spent (" + s.retries() + " retries for " + s.calls()
                     + " calls in the window)", failure);
         }
+        log.retrying(d, current.call().operation(), current.call().attempts(), policies.get(d).attempts(),
+                Failures.describe(failure), delayMs);
     }
 
-    private void deny(Downstream d, String reason, String why, Throwable failure) {
-        BudgetMetrics.denied(registry, d, reason);
-        LOG.warnf("%s not retried: %s", d.tag(), why);
+    /** @param reason the budget that denied it, for {@code request_budget_denials_total}; null for the breaker */
+    private void deny(AttemptContext.Current current, String reason, String why, Throwable failure) {
+        Downstream d = current.downstream();
+        if (reason != null) {
+            BudgetMetrics.denied(registry, d, reason);
+        }
+        log.notRetried(d, current.call().operation(), current.call().attempts(), policies.get(d).attempts(),
+                Failures.describe(failure), why);
         throw new RetryDeniedException(why, failure);
     }
 }

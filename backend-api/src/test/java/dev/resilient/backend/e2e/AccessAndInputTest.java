@@ -27,8 +27,15 @@ class AccessAndInputTest {
             given().contentType(ContentType.JSON).body("{}").post(path).then().statusCode(401)
                     .contentType(ContentType.JSON).body("error", notNullValue());
         }
-        given().get("/v1/api/status/services").then().statusCode(401).body("error", notNullValue());
-        given().get("/admin/service-status").then().statusCode(401);
+        given().get("/v1/api/jobs/any").then().statusCode(401).contentType(ContentType.JSON).body("error", notNullValue());
+    }
+
+    @Test
+    void statusAnswersMonitoringToolsWithoutAToken() {
+        for (String path : List.of("/v1/api/status/services", "/admin/service-status")) {
+            given().get(path).then().statusCode(200).contentType(ContentType.JSON)
+                    .body("services.chroma.state", notNullValue());
+        }
     }
 
     @Test
@@ -40,7 +47,7 @@ class AccessAndInputTest {
         String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes())
                 + "." + parts[1] + ".";
         for (String token : List.of(forged, none, "not-a-jwt")) {
-            given().header("Authorization", "Bearer " + token).get("/v1/api/status/services").then()
+            given().header("Authorization", "Bearer " + token).get("/v1/api/jobs/any").then()
                     .statusCode(401).body("error", notNullValue());
         }
     }
@@ -53,9 +60,9 @@ class AccessAndInputTest {
         String expired = TestSigningKey.sign(parts[0], payload.replaceAll("\"exp\":\\d+", "\"exp\":" + (now - 3600))
                 .replaceAll("\"iat\":\\d+", "\"iat\":" + (now - 7200)));
         String fresh = TestSigningKey.sign(parts[0], payload.replaceAll("\"exp\":\\d+", "\"exp\":" + (now + 600)));
-        // the same key and claims verify while unexpired: the 401 below is for the expiry alone
-        given().header("Authorization", "Bearer " + fresh).get("/v1/api/status/services").then().statusCode(200);
-        for (String path : List.of("/v1/api/status/services", "/v1/api/jobs/any")) {
+        // the same key and claims verify while unexpired (no such job: 404): the 401 below is for the expiry alone
+        given().header("Authorization", "Bearer " + fresh).get("/v1/api/jobs/any").then().statusCode(404);
+        for (String path : List.of("/v1/api/jobs/any", "/v1/api/jobs/other")) {
             given().header("Authorization", "Bearer " + expired).get(path).then().statusCode(401)
                     .contentType(ContentType.JSON).body("error", notNullValue());
         }
@@ -66,10 +73,10 @@ class AccessAndInputTest {
     @Test
     void keepsVerifyingTokensWhileAuthStubIsDown() {
         String token = Tokens.of("alice");
-        Backend.status("alice").statusCode(200); // keys fetched and cached
+        given().header("Authorization", "Bearer " + token).get("/v1/api/jobs/any").then().statusCode(404); // keys fetched and cached
         Stubs.get("auth-stub").stop();
         try {
-            given().header("Authorization", "Bearer " + token).get("/v1/api/status/services").then().statusCode(200);
+            given().header("Authorization", "Bearer " + token).get("/v1/api/jobs/any").then().statusCode(404);
         } finally {
             Stubs.get("auth-stub").start(); // the same configured key pair (TestSigningKey); fresh tokens all the same
             Tokens.forget();

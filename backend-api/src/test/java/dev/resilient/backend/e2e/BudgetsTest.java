@@ -58,10 +58,7 @@ class BudgetsTest {
 
     @BeforeEach
     void healthySuite() {
-        for (String stub : ResilienceScenariosTest.STUBS) {
-            Stubs.get(stub).start();
-            Stubs.heal(stub);
-        }
+        Stubs.startAndHealDownstreams();
         breakers.resetAll();
     }
 

@@ -82,7 +82,7 @@ class HostileInputTest {
             for (String path : new String[] {"/v1/api/chat", "/v1/api/search", "/v1/api/billing/deduct", "/v1/api/projects/p1/documents"}) {
                 corpus.add(new Case("backend", "POST", path, h, "{\"message\":\"hi\",\"query\":\"hi\",\"amount\":1}", true));
             }
-            corpus.add(new Case("backend", "GET", "/v1/api/status/services", h, null, true));
+            corpus.add(new Case("backend", "GET", "/v1/api/jobs/any", h, null, true));
         }
         corpus.add(new Case("backend", "PUT", "/v1/api/admin/operation-mode", auth, "{\"mode\":\"MAINTENANCE\",\"reason\":\"x\"}", true));
 

@@ -29,10 +29,7 @@ class ProvidersAndModesTest {
     @BeforeEach
     @AfterEach
     void healthy() {
-        for (String stub : ResilienceScenariosTest.STUBS) {
-            Stubs.get(stub).start();
-            Stubs.heal(stub);
-        }
+        Stubs.startAndHealDownstreams();
         breakers.resetAll();
         given().header("Authorization", Tokens.bearer("admin")).delete("/v1/api/admin/operation-mode").then().statusCode(200);
     }

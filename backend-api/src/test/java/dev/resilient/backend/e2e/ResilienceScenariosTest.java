@@ -29,18 +29,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ResilienceScenariosTest {
 
-    static final List<String> STUBS = List.of("chroma-stub", "filesystem-stub", "billing-stub", "git-stub", "llm-stub",
-            "llm-stub-secondary");
-
     @Inject
     CircuitBreakerMaintenance breakers;
 
     @BeforeEach
     void healthySuite() {
-        for (String stub : STUBS) {
-            Stubs.get(stub).start();
-            Stubs.heal(stub);
-        }
+        Stubs.startAndHealDownstreams();
         breakers.resetAll();
     }
 
@@ -133,7 +127,7 @@ class ResilienceScenariosTest {
     @Test
     void chatAnswers200NamingWhatIsMissingWhenEveryDownstreamIsDown() {
         String project = projectWithDocs();
-        for (String stub : STUBS) {
+        for (String stub : Stubs.DOWNSTREAMS) {
             Stubs.chaos(stub, "{\"mode\":\"error\"}");
         }
         Backend.chat("alice", project, "Can kiwi birds fly when everything is down?").statusCode(200)

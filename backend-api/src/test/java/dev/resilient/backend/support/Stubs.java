@@ -59,6 +59,18 @@ public final class Stubs {
         given().baseUri(get(module).url()).header("X-INTERNAL-TOKEN", TOKEN).delete("/_chaos").then().statusCode(200);
     }
 
+    /** The stubs the backend calls downstream (auth-stub aside). */
+    public static final java.util.List<String> DOWNSTREAMS = java.util.List.of("chroma-stub", "filesystem-stub",
+            "billing-stub", "git-stub", "llm-stub", "llm-stub-secondary");
+
+    /** Every downstream stub running and without a fault: the start of each scenario. */
+    public static void startAndHealDownstreams() {
+        for (String stub : DOWNSTREAMS) {
+            get(stub).start();
+            heal(stub);
+        }
+    }
+
     /** Requests that reached the stub (its {@code requests_total}), for "the stub saw nothing" checks. */
     public static long requests(String module, String pathPrefix) {
         Map<String, Integer> byPath = given().baseUri(get(module).url()).header("X-INTERNAL-TOKEN", TOKEN)
