@@ -149,11 +149,21 @@ class ComposeFileTest {
         assertTrue(env.get("QUARKUS_REDIS_HOSTS").startsWith("redis://redis:"), env.toString());
         assertEquals("true", env.get("BACKEND_CACHE_REDIS_ENABLED"), "the shared cache level is on where Redis runs");
         Map<String, Object> deps = compose.dependsOn(service);
-        for (String other : compose.services().keySet()) {
-            if (!other.equals(service)) {
-                assertEquals("service_healthy", Yaml.at(deps.get(other), "condition"), service + " waits for " + other);
+        Set<String> called = new LinkedHashSet<>();
+        env.values().forEach(value -> {
+            Matcher a = ADDRESS.matcher(value == null ? "" : value);
+            while (a.find()) {
+                called.add(a.group(2));
             }
+        });
+        Set<String> others = new LinkedHashSet<>(compose.services().keySet());
+        others.remove(service);
+        others.remove("prometheus"); // it calls the backend, not the other way round
+        assertEquals(others, called, "the backend calls every other service but Prometheus");
+        for (String other : called) {
+            assertEquals("service_healthy", Yaml.at(deps.get(other), "condition"), service + " waits for " + other);
         }
+        assertFalse(deps.containsKey("prometheus"), "the backend does not wait for Prometheus");
     }
 
     @Test

@@ -53,6 +53,8 @@ class KubernetesManifestsTest {
             }
         }
         assertEquals(listed.size(), new LinkedHashSet<>(listed).size(), "no resource listed twice");
+        kube.generatedConfigMapFiles().forEach((name, files) -> files.forEach((key, file) ->
+                assertTrue(Files.isRegularFile(file), "ConfigMap " + name + " key " + key + ": generated from " + file + ", which exists")));
     }
 
     @Test
@@ -262,6 +264,8 @@ class KubernetesManifestsTest {
             for (Object v : list(Kube.podSpec(w).get("volumes"))) {
                 String claim = string(at(v, "persistentVolumeClaim", "claimName"));
                 assertTrue(claim == null || kube.find("PersistentVolumeClaim", claim).isPresent(), w + " claim " + claim);
+                String configMap = string(at(v, "configMap", "name"));
+                assertTrue(configMap == null || kube.data("ConfigMap", configMap).isPresent(), w + " volume ConfigMap " + configMap);
             }
         }
     }

@@ -31,6 +31,13 @@ public interface JobsConfig {
     @WithDefault("PT60S")
     Duration lease();
 
+    /**
+     * How often a process counts the waiting jobs for the {@code jobs_backlog} gauges (a scheduler
+     * expression): one grouped query per period, however often the metrics are scraped.
+     */
+    @WithDefault("10s")
+    String backlogRefresh();
+
     /** Whether this process runs jobs at all (a process can serve the API only). */
     @WithDefault("true")
     boolean enabled();

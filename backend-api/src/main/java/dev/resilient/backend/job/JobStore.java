@@ -180,6 +180,35 @@ public class JobStore {
                 + "version = version + 1 where leasedBy = ?3 and state = ?4", JobState.QUEUED, now, worker, JobState.RUNNING);
     }
 
+    /**
+     * The jobs waiting to run (queued or retrying) and the submission time of the oldest: one grouped query on
+     * the {@code (state, next_attempt_at)} index, for {@link JobBacklogMetrics} every few seconds.
+     */
+    @Transactional
+    public JobBacklog backlog() {
+        List<Object[]> rows = IngestionJob.getEntityManager().createQuery(
+                "select j.state, count(j), min(j.createdAt) from IngestionJob j where j.state in ?1 group by j.state",
+                Object[].class)
+                .setParameter(1, List.of(JobState.QUEUED, JobState.RETRYING))
+                .getResultList();
+        long queued = 0;
+        long retrying = 0;
+        Instant oldest = null;
+        for (Object[] row : rows) {
+            long count = ((Number) row[1]).longValue();
+            if (row[0] == JobState.QUEUED) {
+                queued = count;
+            } else {
+                retrying = count;
+            }
+            Instant since = (Instant) row[2];
+            if (since != null && (oldest == null || since.isBefore(oldest))) {
+                oldest = since;
+            }
+        }
+        return new JobBacklog(queued, retrying, oldest);
+    }
+
     Duration backoff(int attempts) {
         Duration d = config.backoffInitial().multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
         return d.compareTo(config.backoffMax()) > 0 ? config.backoffMax() : d;

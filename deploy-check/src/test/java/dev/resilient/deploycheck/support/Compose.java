@@ -130,6 +130,43 @@ public final class Compose {
         return test instanceof java.util.List<?> l ? String.join(" ", l.stream().map(String::valueOf).toList()) : string(test);
     }
 
+    /** The command as a list of arguments, whichever form (list or one string) the file uses. */
+    public java.util.List<String> command(String service) {
+        Object command = service(service).get("command");
+        if (command instanceof java.util.List<?> l) {
+            return l.stream().map(String::valueOf).toList();
+        }
+        return command == null ? java.util.List.of() : java.util.List.of(String.valueOf(command).trim().split("\\s+"));
+    }
+
+    /**
+     * The files and folders of this repository a service mounts: container path to host path (short form
+     * {@code ./x:/y[:ro]} or long form {@code type: bind}); named volumes left out.
+     */
+    public Map<String, Path> bindMounts(String service) {
+        Map<String, Path> mounts = new LinkedHashMap<>();
+        for (Object v : list(service(service).get("volumes"))) {
+            String source;
+            String target;
+            if (v instanceof Map<?, ?> m) {
+                if (!"bind".equals(String.valueOf(m.get("type")))) {
+                    continue;
+                }
+                source = String.valueOf(m.get("source"));
+                target = String.valueOf(m.get("target"));
+            } else {
+                String[] parts = String.valueOf(v).split(":");
+                if (parts.length < 2 || !(parts[0].startsWith(".") || parts[0].startsWith("/"))) {
+                    continue;
+                }
+                source = parts[0];
+                target = parts[1];
+            }
+            mounts.put(target, file.getParent().resolve(source).normalize());
+        }
+        return mounts;
+    }
+
     public Map<String, Object> dependsOn(String service) {
         Object deps = service(service).get("depends_on");
         Map<String, Object> result = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import static dev.resilient.deploycheck.support.Yaml.string;
 import dev.resilient.deploycheck.model.K8sObject;
 import dev.resilient.deploycheck.model.ModuleContainer;
 import dev.resilient.deploycheck.model.ServiceModule;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ public final class Kube {
     private final Path dir;
     private final Map<String, Object> kustomization;
     private final List<K8sObject> objects = new ArrayList<>();
+    private final Map<String, Map<String, Path>> generatedFiles = new LinkedHashMap<>();
 
     private final Suite suite;
 
@@ -34,6 +36,11 @@ public final class Kube {
                 objects.add(new K8sObject(file, string(body.get("kind")), string(at(body, "metadata", "name")), body));
             }
         }
+        for (Path k : kustomizations()) {
+            Map<String, Map<String, Path>> generated = configMapFiles(k);
+            generatedFiles.putAll(generated);
+            generated.forEach((name, files) -> objects.add(generatedConfigMap(k, name, files)));
+        }
     }
 
     public Path dir() {
@@ -44,9 +51,89 @@ public final class Kube {
         return kustomization;
     }
 
-    /** The files the kustomization lists under resources. */
+    /**
+     * The manifest files the kustomization lists under resources, and those of every kustomization folder it
+     * lists there (kustomize reads a folder resource as a kustomization of its own), in order.
+     */
     public List<Path> resourceFiles() {
-        return list(kustomization.get("resources")).stream().map(r -> dir.resolve(String.valueOf(r)).normalize()).toList();
+        List<Path> files = new ArrayList<>();
+        for (Path k : kustomizations()) {
+            for (Path r : resources(k)) {
+                if (!Files.isDirectory(r)) {
+                    files.add(r);
+                }
+            }
+        }
+        return files;
+    }
+
+    /** deploy/k8s and every kustomization folder listed as a resource, transitively (e.g. deploy/prometheus). */
+    public List<Path> kustomizations() {
+        List<Path> result = new ArrayList<>();
+        collectKustomizations(dir, result);
+        return result;
+    }
+
+    private void collectKustomizations(Path k, List<Path> result) {
+        if (result.contains(k)) {
+            return;
+        }
+        result.add(k);
+        for (Path r : resources(k)) {
+            if (Files.isDirectory(r)) {
+                if (!Files.isRegularFile(r.resolve("kustomization.yaml"))) {
+                    throw new AssertionError("resource " + r + " (listed in " + k + "/kustomization.yaml) is a folder without kustomization.yaml");
+                }
+                collectKustomizations(r, result);
+            }
+        }
+    }
+
+    /** What a kustomization folder lists under resources, resolved against that folder. */
+    public static List<Path> resources(Path kustomizationDir) {
+        Map<String, Object> k = Yaml.single(kustomizationDir.resolve("kustomization.yaml"));
+        return list(k.get("resources")).stream().map(r -> kustomizationDir.resolve(String.valueOf(r)).normalize()).toList();
+    }
+
+    /**
+     * The files of each ConfigMap a kustomization's configMapGenerator makes: ConfigMap name to (key to file),
+     * the key being the {@code key=} prefix of the entry or else the file's name, as kustomize does.
+     */
+    public static Map<String, Map<String, Path>> configMapFiles(Path kustomizationDir) {
+        Map<String, Map<String, Path>> result = new LinkedHashMap<>();
+        Map<String, Object> k = Yaml.single(kustomizationDir.resolve("kustomization.yaml"));
+        for (Object generator : list(k.get("configMapGenerator"))) {
+            Map<String, Path> files = new LinkedHashMap<>();
+            for (Object entry : list(at(generator, "files"))) {
+                String e = String.valueOf(entry);
+                int eq = e.indexOf('=');
+                Path file = kustomizationDir.resolve(eq < 0 ? e : e.substring(eq + 1)).normalize();
+                files.put(eq < 0 ? file.getFileName().toString() : e.substring(0, eq), file);
+            }
+            result.put(string(at(generator, "name")), files);
+        }
+        return result;
+    }
+
+    /** The files each generated ConfigMap (any kustomization) is made from: ConfigMap name to (key to file). */
+    public Map<String, Map<String, Path>> generatedConfigMapFiles() {
+        return generatedFiles;
+    }
+
+    /**
+     * A generated ConfigMap as a ConfigMap object (its data read from its files; a missing file reads as
+     * null, which the tests report). Its name is the generator's: kustomize adds a content hash and renames
+     * every reference to match, so references name it without the hash.
+     */
+    private static K8sObject generatedConfigMap(Path kustomizationDir, String name, Map<String, Path> files) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        files.forEach((key, file) -> data.put(key, Files.isRegularFile(file) ? Suite.read(file) : null));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("apiVersion", "v1");
+        body.put("kind", "ConfigMap");
+        body.put("metadata", Map.of("name", name));
+        body.put("data", data);
+        return new K8sObject(kustomizationDir.resolve("kustomization.yaml"), "ConfigMap", name, body);
     }
 
     public List<K8sObject> objects() {
