@@ -11,5 +11,6 @@ public record ServiceStatus(
         @JsonProperty("last_failure") Instant lastFailure,
         @JsonProperty("last_error") String lastError,
         @JsonProperty("last_state_change") Instant lastStateChange,
-        @JsonProperty("retry_budget") RetryBudgetView retryBudget) {
+        @JsonProperty("retry_budget") RetryBudgetView retryBudget,
+        PolicyView policy) {
 }

@@ -27,23 +27,25 @@ public class Deadlines {
 
     private final RequestDeadline request;
     private final BudgetConfig config;
+    private final TimeSource clock;
 
-    Deadlines(RequestDeadline request, BudgetConfig config) {
+    Deadlines(RequestDeadline request, BudgetConfig config, TimeSource clock) {
         this.request = request;
         this.config = config;
+        this.clock = clock;
     }
 
     /** Starts the request's deadline: {@code budget} from now. */
     public void start(String endpoint, Duration budget) {
         if (config.enabled()) {
-            request.start(endpoint, budget.toMillis());
+            request.start(endpoint, Deadline.in(clock.nanoTime(), budget.toMillis()));
         }
     }
 
     /** Milliseconds left to the request's deadline (negative once passed), or {@link #NONE}. */
     public long remainingMs() {
         RequestDeadline d = active();
-        return d == null ? NONE : (d.deadlineNanos() - System.nanoTime()) / 1_000_000;
+        return d == null ? NONE : d.deadline().remainingMs(clock.nanoTime());
     }
 
     /** The endpoint whose budget applies, for logs; null outside a user request. */
@@ -71,21 +73,19 @@ public class Deadlines {
         if (d == null) {
             return NO_SCOPE;
         }
-        long now = System.nanoTime();
-        long left = d.deadlineNanos() - now;
-        return narrow(d, left <= 0 ? d.deadlineNanos() : now + (long) (left * share));
+        return narrow(d, d.deadline().share(clock.nanoTime(), share));
     }
 
     /** Lets the calls inside the scope use at most {@code max}, and never more than the time left. */
     public Scope atMost(Duration max) {
         RequestDeadline d = active();
-        return d == null ? NO_SCOPE : narrow(d, Math.min(d.deadlineNanos(), System.nanoTime() + max.toNanos()));
+        return d == null ? NO_SCOPE : narrow(d, d.deadline().atMost(clock.nanoTime(), max));
     }
 
-    private static Scope narrow(RequestDeadline d, long deadlineNanos) {
-        long wider = d.deadlineNanos();
-        d.deadlineNanos(deadlineNanos);
-        return () -> d.deadlineNanos(wider);
+    private static Scope narrow(RequestDeadline d, Deadline narrower) {
+        Deadline wider = d.deadline();
+        d.deadline(narrower);
+        return () -> d.deadline(wider);
     }
 
     private RequestDeadline active() {

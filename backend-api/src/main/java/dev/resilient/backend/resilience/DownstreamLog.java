@@ -21,9 +21,9 @@ public class DownstreamLog {
 
     private final Map<Downstream, LogThrottle> rejections = new EnumMap<>(Downstream.class);
 
-    public DownstreamLog() {
+    DownstreamLog(TimeSource clock) {
         for (Downstream d : Downstream.values()) {
-            rejections.put(d, new LogThrottle(REJECTION_LOG_INTERVAL_MS, System::currentTimeMillis));
+            rejections.put(d, new LogThrottle(REJECTION_LOG_INTERVAL_MS, clock::millis));
         }
     }
 

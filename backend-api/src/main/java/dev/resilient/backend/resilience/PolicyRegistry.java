@@ -1,19 +1,19 @@
 package dev.resilient.backend.resilience;
 
+import io.smallrye.faulttolerance.FaultToleranceOperationProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Map;
-import org.eclipse.microprofile.config.Config;
 
-/** The effective policy of every downstream, resolved once at start-up. */
+/** The policy SmallRye applies to every downstream, read once from SmallRye's own resolution. */
 @ApplicationScoped
 public class PolicyRegistry {
 
     private final Map<Downstream, EffectivePolicy> policies = new EnumMap<>(Downstream.class);
 
-    PolicyRegistry(Config config) {
+    PolicyRegistry(FaultToleranceOperationProvider operations) {
         for (Downstream d : Downstream.values()) {
-            policies.put(d, EffectivePolicy.of(d, config));
+            policies.put(d, EffectivePolicy.of(d, operations));
         }
     }
 

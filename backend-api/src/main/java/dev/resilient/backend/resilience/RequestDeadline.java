@@ -13,14 +13,12 @@ public class RequestDeadline {
 
     private boolean started;
     private String endpoint;
-    private long budgetMs;
-    private long deadlineNanos;
+    private Deadline deadline;
 
-    void start(String endpoint, long budgetMs) {
+    void start(String endpoint, Deadline deadline) {
         this.started = true;
         this.endpoint = endpoint;
-        this.budgetMs = budgetMs;
-        this.deadlineNanos = System.nanoTime() + budgetMs * 1_000_000;
+        this.deadline = deadline;
     }
 
     boolean started() {
@@ -31,15 +29,11 @@ public class RequestDeadline {
         return endpoint;
     }
 
-    long budgetMs() {
-        return budgetMs;
+    Deadline deadline() {
+        return deadline;
     }
 
-    long deadlineNanos() {
-        return deadlineNanos;
-    }
-
-    void deadlineNanos(long nanos) {
-        this.deadlineNanos = nanos;
+    void deadline(Deadline deadline) {
+        this.deadline = deadline;
     }
 }

@@ -22,12 +22,12 @@ public class RetryBudgets {
     private final Map<Downstream, Counter> denied = new EnumMap<>(Downstream.class);
     private final BudgetConfig config;
 
-    RetryBudgets(BudgetConfig config, MeterRegistry registry) {
+    RetryBudgets(BudgetConfig config, MeterRegistry registry, TimeSource clock) {
         this.config = config;
         int window = (int) Math.max(1, config.retry().window().toSeconds());
         for (Downstream d : Downstream.values()) {
             RetryBudget budget = new RetryBudget(config.retry().ratio(), config.retry().minPerSecond(), window,
-                    System::currentTimeMillis);
+                    clock::millis);
             budgets.put(d, budget);
             Gauge.builder("retry.budget.available", budget, b -> b.snapshot().available())
                     .description("Retries the downstream's retry budget allows now").tag("downstream", d.key())

@@ -44,18 +44,20 @@ public class RetryGate {
             return;
         }
         Downstream d = current.downstream();
-        if (breakers.currentState(d.key()) == CircuitBreakerState.OPEN) {
-            deny(current, null, "circuit breaker open", failure);
-        }
         long left = deadlines.remainingMs();
-        if (left != Deadlines.NONE && left < delayMs + deadlines.minAttemptMs()) {
-            deny(current, BudgetMetrics.RETRY_DEADLINE, "a backoff of " + delayMs + " ms and another attempt do not fit in the "
-                    + Math.max(left, 0) + " ms left of the " + deadlines.endpoint() + " request's budget", failure);
-        }
-        if (!budgets.tryRetry(d)) {
-            RetryBudget.Snapshot s = budgets.snapshot(d);
-            deny(current, BudgetMetrics.RETRY_BUDGET, "retry budget spent (" + s.retries() + " retries for " + s.calls()
-                    + " calls in the window)", failure);
+        switch (RetryRule.decide(breakers.currentState(d.key()) == CircuitBreakerState.OPEN, left, delayMs,
+                deadlines.minAttemptMs(), () -> budgets.tryRetry(d))) {
+            case BREAKER_OPEN -> deny(current, null, "circuit breaker open", failure);
+            case DEADLINE -> deny(current, BudgetMetrics.RETRY_DEADLINE, "a backoff of " + delayMs
+                    + " ms and another attempt do not fit in the " + Math.max(left, 0) + " ms left of the "
+                    + deadlines.endpoint() + " request's budget", failure);
+            case RETRY_BUDGET -> {
+                RetryBudget.Snapshot s = budgets.snapshot(d);
+                deny(current, BudgetMetrics.RETRY_BUDGET, "retry budget spent (" + s.retries() + " retries for "
+                        + s.calls() + " calls in the window)", failure);
+            }
+            case ALLOWED -> {
+            }
         }
         log.retrying(d, current.call().operation(), current.call().attempts(), policies.get(d).attempts(),
                 Failures.describe(failure), delayMs);

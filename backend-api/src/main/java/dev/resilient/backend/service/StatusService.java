@@ -5,12 +5,15 @@ import dev.resilient.backend.config.BudgetConfig;
 import dev.resilient.backend.mode.FeatureFlags;
 import dev.resilient.backend.mode.ModeState;
 import dev.resilient.backend.mode.OperationModeService;
+import dev.resilient.backend.model.PolicyView;
 import dev.resilient.backend.model.RetryBudgetView;
 import dev.resilient.backend.model.ServiceStatus;
 import dev.resilient.backend.model.StatusResponse;
 import dev.resilient.backend.resilience.BreakerMonitor;
 import dev.resilient.backend.resilience.Downstream;
 import dev.resilient.backend.resilience.DownstreamStats;
+import dev.resilient.backend.resilience.EffectivePolicy;
+import dev.resilient.backend.resilience.PolicyRegistry;
 import dev.resilient.backend.resilience.RetryBudget;
 import dev.resilient.backend.resilience.RetryBudgets;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,9 +32,10 @@ public class StatusService {
     private final TwoLevelCache cache;
     private final RetryBudgets retryBudgets;
     private final BudgetConfig budgets;
+    private final PolicyRegistry policies;
 
     StatusService(BreakerMonitor breakers, DownstreamStats stats, OperationModeService modes, FeatureFlags features,
-            TwoLevelCache cache, RetryBudgets retryBudgets, BudgetConfig budgets) {
+            TwoLevelCache cache, RetryBudgets retryBudgets, BudgetConfig budgets, PolicyRegistry policies) {
         this.breakers = breakers;
         this.stats = stats;
         this.modes = modes;
@@ -39,12 +43,18 @@ public class StatusService {
         this.cache = cache;
         this.retryBudgets = retryBudgets;
         this.budgets = budgets;
+        this.policies = policies;
     }
 
     public ServiceStatus status(Downstream d) {
         DownstreamStats.Snapshot s = stats.get(d);
         return new ServiceStatus(d.displayName(), breakers.state(d), s.consecutiveFailures(), s.lastFailure(),
-                s.lastError(), s.lastStateChange(), retryBudget(d));
+                s.lastError(), s.lastStateChange(), retryBudget(d), policy(d));
+    }
+
+    private PolicyView policy(Downstream d) {
+        EffectivePolicy p = policies.get(d);
+        return new PolicyView(p.attempts(), p.retryDelayMs(), p.timeoutMs(), p.breakerThreshold(), p.breakerDelayMs());
     }
 
     private RetryBudgetView retryBudget(Downstream d) {

@@ -29,6 +29,7 @@ public final class StubProcess {
     private Process process;
 
     private final String app;
+    private Map<String, String> environment = Map.of();
 
     public StubProcess(String module, Map<String, String> properties) {
         this(module, "quarkus-app", properties);
@@ -43,6 +44,12 @@ public final class StubProcess {
         this.app = app;
         this.properties = properties;
         this.port = freePort();
+    }
+
+    /** Environment variables for the process, beside the inherited ones (for config read from the environment). */
+    public StubProcess withEnvironment(Map<String, String> variables) {
+        this.environment = Map.copyOf(variables);
+        return this;
     }
 
     /** SIGKILL: the process gets no chance to clean up, as in a crash. */
@@ -84,7 +91,9 @@ public final class StubProcess {
         command.add(jar.toString());
         try {
             Files.createDirectories(log().getParent());
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
                     .start();
