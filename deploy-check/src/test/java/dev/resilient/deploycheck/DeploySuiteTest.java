@@ -101,6 +101,27 @@ class DeploySuiteTest {
         assertEquals("-", pidColumn("git"), "no pid file: not running");
     }
 
+    @Test
+    void pidPrintsWhatStatusShowsAndFailsWhenNotRunning() throws Exception {
+        // bench/run reads a service's CPU time and RSS from /proc/<pid>: it asks `deploy/suite pid`, so the
+        // pid it reads is the one status shows, never a stale pid file's
+        Path jar = idleQuarkusRunJar();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process jvm = start(java, "-Xmx16m", "-jar", jar.toString());
+        assertEquals("idle", firstLine(jvm), "the fake service started");
+        writePid("billing", jvm.pid());
+        Process gone = new ProcessBuilder("true").start();
+        assertTrue(gone.waitFor(10, TimeUnit.SECONDS));
+        writePid("backend", gone.pid());
+
+        assertEquals(String.valueOf(jvm.pid()), suite("pid", "billing").trim(), "a live service JVM");
+        assertEquals(pidColumn("billing"), suite("pid", "billing").trim(), "the pid status shows");
+        Run backend = run("pid", "backend");
+        assertEquals(1, backend.exit(), "a pid nobody has any more: not running");
+        assertEquals("", backend.out(), "and nothing printed");
+        assertEquals(1, run("pid", "git").exit(), "no pid file: not running");
+    }
+
     // --- the launcher ---
 
     /** The PID column of {@code deploy/suite status} for one service. */
@@ -117,6 +138,16 @@ class DeploySuiteTest {
     }
 
     private String suite(String... args) throws Exception {
+        Run r = run(args);
+        assertEquals(0, r.exit(), "deploy/suite " + String.join(" ", args) + ":\n" + r.out());
+        return r.out();
+    }
+
+    private record Run(int exit, String out) {
+    }
+
+    /** deploy/suite ARGS in the test's run folder, on ports nobody listens on: its exit status and output. */
+    private Run run(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", suite.deploy().resolve("suite").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
@@ -133,8 +164,7 @@ class DeploySuiteTest {
             p.destroyForcibly();
             throw new AssertionError("deploy/suite " + String.join(" ", args) + " did not finish:\n" + out);
         }
-        assertEquals(0, p.exitValue(), "deploy/suite " + String.join(" ", args) + ":\n" + out);
-        return out;
+        return new Run(p.exitValue(), out);
     }
 
     private void writePid(String service, long pid) throws IOException {
