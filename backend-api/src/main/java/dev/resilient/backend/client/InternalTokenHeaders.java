@@ -1,6 +1,6 @@
 package dev.resilient.backend.client;
 
-import dev.resilient.errors.secrets.InternalTokenConfig;
+import dev.resilient.kit.secrets.InternalTokenConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;

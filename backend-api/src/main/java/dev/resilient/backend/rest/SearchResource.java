@@ -5,7 +5,7 @@ import dev.resilient.backend.model.SearchRequest;
 import dev.resilient.backend.model.SearchResponse;
 import dev.resilient.backend.service.NoSearchSourceException;
 import dev.resilient.backend.service.VectorSearch;
-import dev.resilient.errors.ApiError;
+import dev.resilient.kit.errors.ApiError;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -8,7 +8,7 @@ import dev.resilient.backend.resilience.BillingGuard;
 import dev.resilient.backend.resilience.DownstreamCall;
 import dev.resilient.backend.resilience.DownstreamClientError;
 import dev.resilient.backend.resilience.Failures;
-import dev.resilient.errors.ApiError;
+import dev.resilient.kit.errors.ApiError;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.Map;

@@ -6,7 +6,7 @@ import dev.resilient.backend.client.ChaosClient;
 import dev.resilient.backend.config.DashboardConfig;
 import dev.resilient.backend.resilience.DownstreamClientError;
 import dev.resilient.backend.resilience.DownstreamException;
-import dev.resilient.errors.ApiError;
+import dev.resilient.kit.errors.ApiError;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;

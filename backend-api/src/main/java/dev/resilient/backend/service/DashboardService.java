@@ -12,7 +12,7 @@ import dev.resilient.backend.resilience.BreakerMonitor;
 import dev.resilient.backend.resilience.Downstream;
 import dev.resilient.backend.resilience.DownstreamClientError;
 import dev.resilient.backend.resilience.DownstreamException;
-import dev.resilient.errors.ApiError;
+import dev.resilient.kit.errors.ApiError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import java.time.Instant;

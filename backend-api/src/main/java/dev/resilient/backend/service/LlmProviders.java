@@ -6,7 +6,7 @@ import dev.resilient.backend.client.LlmClient;
 import dev.resilient.backend.config.LlmConfig;
 import dev.resilient.backend.model.ChatCompletion;
 import dev.resilient.backend.model.ChatCompletionRequest;
-import dev.resilient.errors.secrets.InternalTokenConfig;
+import dev.resilient.kit.secrets.InternalTokenConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;

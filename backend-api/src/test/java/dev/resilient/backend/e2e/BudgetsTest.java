@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.resilient.backend.support.Stubs;
 import dev.resilient.backend.support.Tokens;
-import dev.resilient.errors.DeadlineHeader;
+import dev.resilient.kit.deadline.DeadlineHeader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

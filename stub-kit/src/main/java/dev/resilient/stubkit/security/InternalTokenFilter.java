@@ -1,7 +1,7 @@
 package dev.resilient.stubkit.security;
 
-import dev.resilient.errors.JsonErrors;
-import dev.resilient.errors.secrets.InternalTokenConfig;
+import dev.resilient.kit.errors.JsonErrors;
+import dev.resilient.kit.secrets.InternalTokenConfig;
 import dev.resilient.stubkit.config.StubConfig;
 import dev.resilient.stubkit.web.ExemptPaths;
 import io.quarkus.vertx.web.RouteFilter;
@@ -15,7 +15,7 @@ import java.util.List;
  * Rejects every request without the right {@code X-INTERNAL-TOKEN} with 401, before any
  * endpoint or fault runs. Health, Quarkus endpoints and configured public paths are exempt.
  * A Vert.x route filter rather than a JAX-RS filter so it also guards non-REST routes. The token
- * ({@code internal.token}) and its production check live in api-errors ({@code dev.resilient.errors.secrets}).
+ * ({@code internal.token}) and its production check live in service-kit ({@code dev.resilient.kit.secrets}).
  */
 @ApplicationScoped
 public class InternalTokenFilter {

@@ -1,4 +1,4 @@
-package dev.resilient.errors.secrets;
+package dev.resilient.kit.secrets;
 
 import jakarta.inject.Singleton;
 import java.util.List;

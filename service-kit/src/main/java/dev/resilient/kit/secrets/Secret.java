@@ -1,4 +1,4 @@
-package dev.resilient.errors.secrets;
+package dev.resilient.kit.secrets;
 
 /**
  * One configured secret and its marked development default, for {@link DevSecretsCheck}.

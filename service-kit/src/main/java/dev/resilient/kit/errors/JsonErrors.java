@@ -1,4 +1,4 @@
-package dev.resilient.errors;
+package dev.resilient.kit.errors;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

@@ -1,4 +1,4 @@
-package dev.resilient.errors;
+package dev.resilient.kit.errors;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package dev.resilient.errors;
+package dev.resilient.kit.errors;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;

@@ -1,4 +1,4 @@
-package dev.resilient.errors;
+package dev.resilient.kit.body;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

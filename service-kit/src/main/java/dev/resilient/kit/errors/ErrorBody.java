@@ -1,4 +1,4 @@
-package dev.resilient.errors;
+package dev.resilient.kit.errors;
 
 /** The one error shape of the suite: {@code {"error": "..."}}. */
 public record ErrorBody(String error) {

@@ -1,4 +1,4 @@
-package dev.resilient.errors.secrets;
+package dev.resilient.kit.secrets;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

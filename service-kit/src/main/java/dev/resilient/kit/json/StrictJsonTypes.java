@@ -1,4 +1,4 @@
-package dev.resilient.errors;
+package dev.resilient.kit.json;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;

@@ -1,5 +1,6 @@
-package dev.resilient.errors;
+package dev.resilient.kit.body;
 
+import dev.resilient.kit.errors.JsonErrors;
 import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;

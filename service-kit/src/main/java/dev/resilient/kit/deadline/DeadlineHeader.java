@@ -1,4 +1,4 @@
-package dev.resilient.errors;
+package dev.resilient.kit.deadline;
 
 import java.util.OptionalLong;
 

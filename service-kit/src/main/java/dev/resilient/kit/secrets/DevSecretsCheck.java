@@ -1,4 +1,4 @@
-package dev.resilient.errors.secrets;
+package dev.resilient.kit.secrets;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
