@@ -2,6 +2,7 @@ package dev.resilient.backend.client;
 
 import dev.resilient.backend.model.ChatCompletion;
 import dev.resilient.backend.model.ChatCompletionRequest;
+import dev.resilient.kit.secrets.InternalTokenHeader;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,5 +26,5 @@ public interface LlmClient {
     @POST
     @Path("chat/completions")
     ChatCompletion complete(@HeaderParam("Authorization") String authorization,
-            @HeaderParam("X-INTERNAL-TOKEN") String internalToken, ChatCompletionRequest request);
+            @HeaderParam(InternalTokenHeader.NAME) String internalToken, ChatCompletionRequest request);
 }

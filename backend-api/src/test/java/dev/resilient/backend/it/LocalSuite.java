@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import dev.resilient.backend.support.StubProcess;
 import dev.resilient.backend.support.Stubs;
+import dev.resilient.kit.secrets.InternalTokenHeader;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
@@ -107,16 +108,16 @@ final class LocalSuite implements AutoCloseable {
     }
 
     ValidatableResponse stub(String module, String path) {
-        return given().baseUri(stubs.get(module).url()).header("X-INTERNAL-TOKEN", Stubs.TOKEN).get(path).then();
+        return given().baseUri(stubs.get(module).url()).header(InternalTokenHeader.NAME, Stubs.TOKEN).get(path).then();
     }
 
     void chaos(String module, String json) {
-        given().baseUri(stubs.get(module).url()).header("X-INTERNAL-TOKEN", Stubs.TOKEN).contentType(ContentType.JSON)
+        given().baseUri(stubs.get(module).url()).header(InternalTokenHeader.NAME, Stubs.TOKEN).contentType(ContentType.JSON)
                 .body(json).put("/_chaos").then().statusCode(200);
     }
 
     void heal(String module) {
-        given().baseUri(stubs.get(module).url()).header("X-INTERNAL-TOKEN", Stubs.TOKEN).delete("/_chaos").then().statusCode(200);
+        given().baseUri(stubs.get(module).url()).header(InternalTokenHeader.NAME, Stubs.TOKEN).delete("/_chaos").then().statusCode(200);
     }
 
     @Override

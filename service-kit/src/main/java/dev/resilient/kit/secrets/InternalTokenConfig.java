@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 /**
  * The shared secret between the backend and the stubs: key {@code internal.token}, env
- * {@code INTERNAL_TOKEN}. The backend sends it as {@code X-INTERNAL-TOKEN}, every stub requires it.
+ * {@code INTERNAL_TOKEN}. The backend sends it in {@link InternalTokenHeader}, every stub requires it.
  */
 @ConfigMapping(prefix = "internal")
 public interface InternalTokenConfig {

@@ -2,6 +2,7 @@ package dev.resilient.stubkit.security;
 
 import dev.resilient.kit.errors.JsonErrors;
 import dev.resilient.kit.secrets.InternalTokenConfig;
+import dev.resilient.kit.secrets.InternalTokenHeader;
 import dev.resilient.stubkit.config.StubConfig;
 import dev.resilient.stubkit.web.ExemptPaths;
 import io.quarkus.vertx.web.RouteFilter;
@@ -20,7 +21,6 @@ import java.util.List;
 @ApplicationScoped
 public class InternalTokenFilter {
 
-    public static final String HEADER = "X-INTERNAL-TOKEN";
     static final int PRIORITY = 1000;
 
     private final byte[] expected;
@@ -34,11 +34,11 @@ public class InternalTokenFilter {
     @RouteFilter(PRIORITY)
     void check(RoutingContext rc) {
         String path = rc.normalizedPath();
-        if (isPublic(path) || matches(rc.request().getHeader(HEADER))) {
+        if (isPublic(path) || matches(rc.request().getHeader(InternalTokenHeader.NAME))) {
             rc.next();
             return;
         }
-        JsonErrors.end(rc, 401, "missing or invalid " + HEADER);
+        JsonErrors.end(rc, 401, "missing or invalid " + InternalTokenHeader.NAME);
     }
 
     /** Constant-time comparison, so the answer time tells nothing about the secret. */
