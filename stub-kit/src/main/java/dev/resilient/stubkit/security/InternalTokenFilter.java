@@ -1,6 +1,7 @@
 package dev.resilient.stubkit.security;
 
 import dev.resilient.kit.errors.JsonErrors;
+import dev.resilient.kit.hash.Hashes;
 import dev.resilient.kit.secrets.InternalTokenConfig;
 import dev.resilient.kit.secrets.InternalTokenHeader;
 import dev.resilient.stubkit.config.StubConfig;
@@ -8,8 +9,6 @@ import dev.resilient.stubkit.web.ExemptPaths;
 import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 
 /**
@@ -23,11 +22,11 @@ public class InternalTokenFilter {
 
     static final int PRIORITY = 1000;
 
-    private final byte[] expected;
+    private final byte[] expectedSha256;
     private final List<String> publicPaths;
 
     InternalTokenFilter(InternalTokenConfig tokenConfig, StubConfig stubConfig) {
-        this.expected = tokenConfig.token().getBytes(StandardCharsets.UTF_8);
+        this.expectedSha256 = Hashes.sha256(tokenConfig.token());
         this.publicPaths = stubConfig.publicPaths().orElse(List.of());
     }
 
@@ -41,10 +40,9 @@ public class InternalTokenFilter {
         JsonErrors.end(rc, 401, "missing or invalid " + InternalTokenHeader.NAME);
     }
 
-    /** Constant-time comparison, so the answer time tells nothing about the secret. */
+    /** Constant-time comparison of digests, so the answer time tells nothing about the secret. */
     boolean matches(String presented) {
-        return presented != null
-                && MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8));
+        return Hashes.matchesSha256(expectedSha256, presented);
     }
 
     private boolean isPublic(String path) {
