@@ -1,8 +1,8 @@
 package dev.resilient.backend.rest;
 
+import dev.resilient.backend.api.JobView;
 import dev.resilient.backend.job.IngestionJob;
 import dev.resilient.backend.job.JobStore;
-import dev.resilient.backend.model.JobView;
 import dev.resilient.kit.errors.ApiError;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;

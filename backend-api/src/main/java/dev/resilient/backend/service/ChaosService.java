@@ -2,7 +2,7 @@ package dev.resilient.backend.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.resilient.backend.client.ChaosClient;
+import dev.resilient.backend.client.chaos.ChaosClient;
 import dev.resilient.backend.config.DashboardConfig;
 import dev.resilient.backend.resilience.DownstreamClientError;
 import dev.resilient.backend.resilience.DownstreamException;

@@ -1,18 +1,17 @@
 package dev.resilient.backend.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.resilient.backend.api.ChatResponse;
+import dev.resilient.backend.api.SearchHit;
+import dev.resilient.backend.api.SearchResponse;
 import dev.resilient.backend.cache.CacheRegion;
 import dev.resilient.backend.cache.TwoLevelCache;
-import dev.resilient.backend.client.FilesystemClient;
+import dev.resilient.backend.client.filesystem.FilesystemClient;
+import dev.resilient.backend.client.filesystem.SaveFileRequest;
+import dev.resilient.backend.client.llm.ChatMessage;
 import dev.resilient.backend.config.BackendConfig;
 import dev.resilient.backend.config.BudgetConfig;
 import dev.resilient.backend.mode.FeatureFlags;
-import dev.resilient.backend.model.ChatMessage;
-import dev.resilient.backend.model.ChatResponse;
-import dev.resilient.backend.model.LlmAnswer;
-import dev.resilient.backend.model.SaveFileRequest;
-import dev.resilient.backend.model.SearchHit;
-import dev.resilient.backend.model.SearchResponse;
 import dev.resilient.backend.resilience.Deadlines;
 import dev.resilient.backend.resilience.DownstreamCall;
 import dev.resilient.backend.resilience.Failures;

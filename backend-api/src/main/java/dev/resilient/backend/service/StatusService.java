@@ -1,13 +1,13 @@
 package dev.resilient.backend.service;
 
+import dev.resilient.backend.api.RetryBudgetView;
+import dev.resilient.backend.api.ServiceStatus;
+import dev.resilient.backend.api.StatusResponse;
 import dev.resilient.backend.cache.TwoLevelCache;
 import dev.resilient.backend.config.BudgetConfig;
 import dev.resilient.backend.mode.FeatureFlags;
 import dev.resilient.backend.mode.ModeState;
 import dev.resilient.backend.mode.OperationModeService;
-import dev.resilient.backend.model.RetryBudgetView;
-import dev.resilient.backend.model.ServiceStatus;
-import dev.resilient.backend.model.StatusResponse;
 import dev.resilient.backend.resilience.BreakerMonitor;
 import dev.resilient.backend.resilience.Downstream;
 import dev.resilient.backend.resilience.DownstreamStats;
