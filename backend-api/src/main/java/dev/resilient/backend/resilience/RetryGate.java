@@ -53,7 +53,7 @@ public class RetryGate {
                     + Math.max(left, 0) + " ms left of the " + deadlines.endpoint() + " request's budget", failure);
         }
         if (!budgets.tryRetry(d)) {
-            RetryBudget.Snapshot s = budgets.snapshot(d);
+            RetryBudgetState s = budgets.snapshot(d);
             deny(current, BudgetMetrics.RETRY_BUDGET, "retry budget spent (" + s.retries() + " retries for " + s.calls()
                     + " calls in the window)", failure);
         }

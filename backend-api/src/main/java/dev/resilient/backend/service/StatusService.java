@@ -10,8 +10,9 @@ import dev.resilient.backend.mode.ModeState;
 import dev.resilient.backend.mode.OperationModeService;
 import dev.resilient.backend.resilience.BreakerMonitor;
 import dev.resilient.backend.resilience.Downstream;
+import dev.resilient.backend.resilience.DownstreamCounters;
 import dev.resilient.backend.resilience.DownstreamStats;
-import dev.resilient.backend.resilience.RetryBudget;
+import dev.resilient.backend.resilience.RetryBudgetState;
 import dev.resilient.backend.resilience.RetryBudgets;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -42,13 +43,13 @@ public class StatusService {
     }
 
     public ServiceStatus status(Downstream d) {
-        DownstreamStats.Snapshot s = stats.get(d);
+        DownstreamCounters s = stats.get(d);
         return new ServiceStatus(d.displayName(), breakers.state(d), s.consecutiveFailures(), s.lastFailure(),
                 s.lastError(), s.lastStateChange(), retryBudget(d));
     }
 
     private RetryBudgetView retryBudget(Downstream d) {
-        RetryBudget.Snapshot b = retryBudgets.snapshot(d);
+        RetryBudgetState b = retryBudgets.snapshot(d);
         return new RetryBudgetView(budgets.enabled(), budgets.retry().ratio(), budgets.retry().minPerSecond(),
                 budgets.retry().window().toSeconds(), b.calls(), b.retries(), b.available(), b.denied());
     }
