@@ -19,7 +19,7 @@ public final class Stubs {
 
     /** The auth-stub users every test process knows (auth-stub's own users, with test passwords). */
     public static final java.util.List<String> USERS = java.util.List.of("alice", "bob", "admin");
-    private static final Map<String, StubProcess> RUNNING = new ConcurrentHashMap<>();
+    private static final Map<String, ServiceProcess> RUNNING = new ConcurrentHashMap<>();
 
     private Stubs() {
     }
@@ -39,12 +39,12 @@ public final class Stubs {
         return secrets;
     }
 
-    static void register(String module, StubProcess process) {
+    static void register(String module, ServiceProcess process) {
         RUNNING.put(module, process);
     }
 
-    public static StubProcess get(String module) {
-        StubProcess p = RUNNING.get(module);
+    public static ServiceProcess get(String module) {
+        ServiceProcess p = RUNNING.get(module);
         if (p == null) {
             throw new IllegalStateException(module + " is not running in this test run");
         }

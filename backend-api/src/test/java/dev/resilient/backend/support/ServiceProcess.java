@@ -15,11 +15,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One of our stub services running as a real process from its built jar
- * ({@code <module>/target/quarkus-app/quarkus-run.jar}) on a free port. It can be stopped and
- * started again on the same port: the real "connection refused" case.
+ * One of the suite's services, a stub or the backend itself, running as a real process from its
+ * built jar ({@code <module>/target/quarkus-app/quarkus-run.jar}, or another packaged app folder)
+ * on a free port. It can be stopped and started again on the same port: the real "connection
+ * refused" case; killed, as in a crash; or run until it exits by itself, as a service that refuses
+ * to start does.
  */
-public final class StubProcess {
+public final class ServiceProcess {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -30,7 +32,7 @@ public final class StubProcess {
 
     private final String app;
 
-    public StubProcess(String module, Map<String, String> properties) {
+    public ServiceProcess(String module, Map<String, String> properties) {
         this(module, "quarkus-app", properties);
     }
 
@@ -38,7 +40,7 @@ public final class StubProcess {
      * @param app the packaged application folder under {@code <module>/target}, e.g.
      *            {@code postgresql/quarkus-app} for the backend built for PostgreSQL
      */
-    public StubProcess(String module, String app, Map<String, String> properties) {
+    public ServiceProcess(String module, String app, Map<String, String> properties) {
         this.module = module;
         this.app = app;
         this.properties = properties;
