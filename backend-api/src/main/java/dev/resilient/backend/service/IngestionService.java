@@ -75,7 +75,7 @@ public class IngestionService {
             chromaGuard.call(call);
         } catch (RuntimeException e) {
             LOG.errorf("Failed to index %s (%s): the vector database is unavailable", doc.filename(), Failures.describe(e));
-            // nothing reached chroma when its open breaker rejected the very first attempt
+            // no attempt started: the open breaker, the full bulkhead or the spent budget refused the call
             throw new IndexingFailedException(Failures.describe(e), call.attempts() == 0);
         }
     }
