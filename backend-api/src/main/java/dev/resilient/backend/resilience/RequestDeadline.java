@@ -13,13 +13,11 @@ public class RequestDeadline {
 
     private boolean started;
     private String endpoint;
-    private long budgetMs;
     private long deadlineNanos;
 
     void start(String endpoint, long budgetMs) {
         this.started = true;
         this.endpoint = endpoint;
-        this.budgetMs = budgetMs;
         this.deadlineNanos = System.nanoTime() + budgetMs * 1_000_000;
     }
 
@@ -29,10 +27,6 @@ public class RequestDeadline {
 
     String endpoint() {
         return endpoint;
-    }
-
-    long budgetMs() {
-        return budgetMs;
     }
 
     long deadlineNanos() {

@@ -22,10 +22,6 @@ public class ApiKeyVerifier {
         this.expectedDigest = config.apiKey().map(Hashes::sha256);
     }
 
-    public boolean isRequired() {
-        return expectedDigest.isPresent();
-    }
-
     /** @param authorization the raw {@code Authorization} header, possibly null */
     public boolean accepts(String authorization) {
         if (expectedDigest.isEmpty()) {
