@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.resilient.kit.secrets.InternalTokenHeader;
 import dev.resilient.stubkit.testing.StubChaosContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -124,7 +125,7 @@ class TokenTest {
     @Test
     void keepsKeyInfoBehindTheInternalTokenAndNamesTheJwksKey() throws Exception {
         given().get("/keys/info").then().statusCode(401);
-        given().header(StubChaosContract.TOKEN_HEADER, StubChaosContract.TOKEN).get("/keys/info").then()
+        given().header(InternalTokenHeader.NAME, StubChaosContract.TOKEN).get("/keys/info").then()
                 .statusCode(200)
                 .body("kid", equalTo(Jwts.expectedKid(Jwts.jwksKey())))
                 .body("algorithm", equalTo("RS256"))

@@ -3,6 +3,7 @@ package dev.resilient.billing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.comparesEqualTo;
 
+import dev.resilient.kit.secrets.InternalTokenHeader;
 import dev.resilient.stubkit.testing.StubChaosContract;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -24,7 +25,7 @@ final class BillingCalls {
     }
 
     static RequestSpecification authed() {
-        return given().config(DECIMALS).header(StubChaosContract.TOKEN_HEADER, StubChaosContract.TOKEN);
+        return given().config(DECIMALS).header(InternalTokenHeader.NAME, StubChaosContract.TOKEN);
     }
 
     static String uniqueKey() {

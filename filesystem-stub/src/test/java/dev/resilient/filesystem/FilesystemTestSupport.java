@@ -1,5 +1,6 @@
 package dev.resilient.filesystem;
 
+import dev.resilient.kit.secrets.InternalTokenHeader;
 import dev.resilient.stubkit.testing.StubChaosContract;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -24,7 +25,7 @@ final class FilesystemTestSupport {
 
     /** {@code StubChaosContract.authed()} is protected, so tests outside its subclasses build the same request here. */
     static RequestSpecification authed() {
-        return RestAssured.given().header(StubChaosContract.TOKEN_HEADER, StubChaosContract.TOKEN);
+        return RestAssured.given().header(InternalTokenHeader.NAME, StubChaosContract.TOKEN);
     }
 
     static ValidatableResponse save(String project, String path, String content, String mode) {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.resilient.kit.secrets.InternalTokenHeader;
 import dev.resilient.stubkit.testing.StubChaosContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -82,7 +83,7 @@ class PathTraversalTest {
             // java.net.http sends the path as written; REST Assured would normalise the dots away
             URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/projects/" + project + "/" + raw);
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
-                    .header(StubChaosContract.TOKEN_HEADER, StubChaosContract.TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+                    .header(InternalTokenHeader.NAME, StubChaosContract.TOKEN).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(400, response.statusCode(), raw + " -> " + response.body());
             assertTrue(response.body().startsWith("{\"error\":"), response.body());
         }

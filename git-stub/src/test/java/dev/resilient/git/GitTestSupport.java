@@ -1,5 +1,6 @@
 package dev.resilient.git;
 
+import dev.resilient.kit.secrets.InternalTokenHeader;
 import dev.resilient.stubkit.testing.StubChaosContract;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -16,7 +17,7 @@ final class GitTestSupport {
 
     /** {@code StubChaosContract.authed()} is protected, so tests outside its subclasses build the same request here. */
     static RequestSpecification authed() {
-        return RestAssured.given().header(StubChaosContract.TOKEN_HEADER, StubChaosContract.TOKEN);
+        return RestAssured.given().header(InternalTokenHeader.NAME, StubChaosContract.TOKEN);
     }
 
     static String uniqueProject(String prefix) {

@@ -4,7 +4,7 @@ import static dev.resilient.stubkit.testing.StubChaosContract.authed;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.resilient.errors.DeadlineHeader;
+import dev.resilient.kit.deadline.DeadlineHeader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterEach;

@@ -2,6 +2,7 @@ package dev.resilient.auth.service;
 
 import dev.resilient.auth.config.AuthConfig;
 import dev.resilient.auth.model.Jwk;
+import dev.resilient.kit.hash.Hashes;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
@@ -68,12 +68,7 @@ public class SigningKey {
 
     /** base64url of the first 8 bytes of the SHA-256 of the public key's X.509 encoding. */
     static String keyId(RSAPublicKey key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(Hashes.sha256(key.getEncoded()), 8));
     }
 
     private static String base64Url(BigInteger value) {

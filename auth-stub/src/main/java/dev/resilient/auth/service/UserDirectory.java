@@ -1,10 +1,8 @@
 package dev.resilient.auth.service;
 
 import dev.resilient.auth.config.AuthConfig;
+import dev.resilient.kit.hash.Hashes;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -14,8 +12,8 @@ import java.util.Set;
 
 /**
  * The users of {@code auth.users}, checked without leaking through timing which names exist or
- * how much of a password matched: both sides are hashed to a fixed length and compared with
- * {@link MessageDigest#isEqual}, and an unknown name is compared against a dummy.
+ * how much of a password matched: both sides are hashed to a fixed length and compared in constant
+ * time ({@link Hashes#matchesSha256}), and an unknown name is compared against a dummy.
  */
 @ApplicationScoped
 public class UserDirectory {
@@ -24,7 +22,7 @@ public class UserDirectory {
     private record Entry(byte[] passwordDigest, Set<String> groups) {
     }
 
-    private static final byte[] NO_SUCH_USER = sha256("\0no such user\0");
+    private static final byte[] NO_SUCH_USER = Hashes.sha256("\0no such user\0");
 
     private final Map<String, Entry> users = new HashMap<>();
 
@@ -33,7 +31,7 @@ public class UserDirectory {
             if (user.password().isEmpty()) {
                 throw new IllegalStateException("auth.users.\"" + name + "\".password must not be empty");
             }
-            users.put(name, new Entry(sha256(user.password()), Collections.unmodifiableSet(new LinkedHashSet<>(user.groups()))));
+            users.put(name, new Entry(Hashes.sha256(user.password()), Collections.unmodifiableSet(new LinkedHashSet<>(user.groups()))));
         });
     }
 
@@ -41,15 +39,7 @@ public class UserDirectory {
     public Optional<Set<String>> authenticate(String username, String password) {
         Entry entry = users.get(username);
         byte[] expected = entry == null ? NO_SUCH_USER : entry.passwordDigest();
-        boolean matches = MessageDigest.isEqual(expected, sha256(password));
+        boolean matches = Hashes.matchesSha256(expected, password);
         return entry != null && matches ? Optional.of(entry.groups()) : Optional.empty();
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
     }
 }

@@ -1,15 +1,15 @@
 package dev.resilient.auth.service;
 
 import dev.resilient.auth.config.AuthConfig;
-import dev.resilient.errors.secrets.Secret;
-import dev.resilient.errors.secrets.SecretSource;
+import dev.resilient.kit.secrets.Secret;
+import dev.resilient.kit.secrets.SecretSource;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The users' passwords are secrets: the development default of user {@code <name>} is
- * {@code <name>-password} (application.properties), refused outside dev and test by api-errors'
+ * {@code <name>-password} (application.properties), refused outside dev and test by service-kit's
  * {@code DevSecretsCheck}. Set {@code AUTH_USERS_<NAME>_PASSWORD} ({@code auth.users.<name>.password}).
  */
 @Singleton

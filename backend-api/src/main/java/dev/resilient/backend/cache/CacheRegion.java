@@ -10,11 +10,14 @@ import java.util.function.Function;
  */
 public enum CacheRegion {
     /** The last good answer to a search, per namespace and query. */
-    SEARCH(Names.SEARCH, "search", CacheConfig::searchTtl),
+    SEARCH("search", CacheConfig::searchTtl),
     /** Answers of the LLM. */
-    LLM(Names.LLM, "llm", CacheConfig::llmTtl);
+    LLM("llm", CacheConfig::llmTtl);
 
-    /** Level-one cache names, constants so {@code @CacheName} can name them. */
+    /**
+     * Level-one cache names, constants so {@code @CacheName} can name them ({@code TwoLevelCache}
+     * takes one cache per region), configured by {@code quarkus.cache.caffeine."<name>".*}.
+     */
     static final class Names {
         static final String SEARCH = "search-results";
         static final String LLM = "llm-answers";
@@ -23,19 +26,12 @@ public enum CacheRegion {
         }
     }
 
-    private final String cacheName;
     private final String key;
     private final Function<CacheConfig, Duration> ttl;
 
-    CacheRegion(String cacheName, String key, Function<CacheConfig, Duration> ttl) {
-        this.cacheName = cacheName;
+    CacheRegion(String key, Function<CacheConfig, Duration> ttl) {
         this.key = key;
         this.ttl = ttl;
-    }
-
-    /** The Quarkus cache of level one, configured by {@code quarkus.cache.caffeine."<name>".*}. */
-    public String cacheName() {
-        return cacheName;
     }
 
     /** The region's part of a Redis key, e.g. {@code search}. */

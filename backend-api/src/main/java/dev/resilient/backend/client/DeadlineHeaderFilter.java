@@ -1,7 +1,7 @@
 package dev.resilient.backend.client;
 
 import dev.resilient.backend.resilience.AttemptContext;
-import dev.resilient.errors.DeadlineHeader;
+import dev.resilient.kit.deadline.DeadlineHeader;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.ext.Provider;

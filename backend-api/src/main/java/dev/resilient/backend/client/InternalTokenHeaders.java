@@ -1,6 +1,7 @@
 package dev.resilient.backend.client;
 
-import dev.resilient.errors.secrets.InternalTokenConfig;
+import dev.resilient.kit.secrets.InternalTokenConfig;
+import dev.resilient.kit.secrets.InternalTokenHeader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -9,8 +10,6 @@ import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 /** The one place the internal token is put on downstream calls ({@code X-INTERNAL-TOKEN}). */
 @ApplicationScoped
 public class InternalTokenHeaders implements ClientHeadersFactory {
-
-    public static final String HEADER = "X-INTERNAL-TOKEN";
 
     private final InternalTokenConfig config;
 
@@ -22,7 +21,7 @@ public class InternalTokenHeaders implements ClientHeadersFactory {
     public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming,
             MultivaluedMap<String, String> outgoing) {
         MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
-        headers.putSingle(HEADER, config.token());
+        headers.putSingle(InternalTokenHeader.NAME, config.token());
         return headers;
     }
 }

@@ -23,10 +23,6 @@ public interface BackendConfig {
         /** Results returned when a search does not say {@code n_results}. */
         @WithDefault("5")
         int defaultResults();
-
-        /** How many distinct queries per user keep their last good result (the search cache). */
-        @WithDefault("10000")
-        int lastGoodEntries();
     }
 
     interface Chat {

@@ -1,6 +1,6 @@
 package dev.resilient.backend.health;
 
-import dev.resilient.backend.model.ServiceStatus;
+import dev.resilient.backend.api.ServiceStatus;
 import dev.resilient.backend.resilience.Downstream;
 import dev.resilient.backend.service.StatusService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -63,8 +63,4 @@ public class JobBacklogMetrics {
             }
         }
     }
-
-    JobBacklog last() {
-        return last;
-    }
 }

@@ -1,7 +1,7 @@
 package dev.resilient.backend.job;
 
+import dev.resilient.backend.api.DocumentIn;
 import dev.resilient.backend.config.JobsConfig;
-import dev.resilient.backend.model.DocumentIn;
 import dev.resilient.backend.resilience.Downstream;
 import dev.resilient.backend.resilience.Failures;
 import dev.resilient.backend.resilience.PolicyRegistry;
@@ -120,7 +120,9 @@ public class JobRunner {
                 lastGood.forget(job.namespace()); // the project's documents changed: cached searches are stale
             }
         } catch (IndexingFailedException e) {
-            if (e.breakerOpen()) {
+            if (e.nothingReachedChroma()) {
+                // Refused before any attempt (usually the open breaker the log line names, or a full
+                // bulkhead): wait out the breaker's delay and keep the job's attempt.
                 Duration wait = Duration.ofMillis(policies.get(Downstream.CHROMA).breakerDelayMs());
                 if (store.postpone(id, worker, savedInPrefix, indexed, e.getMessage(), wait)) {
                     LOG.infof("Job %s: vector store breaker open, postponed %d ms without using an attempt", id, wait.toMillis());

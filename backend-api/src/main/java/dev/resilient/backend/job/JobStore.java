@@ -1,7 +1,7 @@
 package dev.resilient.backend.job;
 
+import dev.resilient.backend.api.DocumentIn;
 import dev.resilient.backend.config.JobsConfig;
-import dev.resilient.backend.model.DocumentIn;
 import dev.resilient.backend.service.Namespace;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.resilient.backend.mode;
 
 import dev.resilient.backend.config.ModeConfig;
-import dev.resilient.errors.ApiError;
+import dev.resilient.kit.errors.ApiError;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.TreeMap;

@@ -12,39 +12,35 @@ import java.util.Map;
 @ApplicationScoped
 public class DownstreamStats {
 
-    /** A downstream's counters at one moment. */
-    public record Snapshot(int consecutiveFailures, Instant lastFailure, String lastError, Instant lastStateChange) {
-    }
-
-    private final Map<Downstream, Snapshot> stats = new EnumMap<>(Downstream.class);
+    private final Map<Downstream, DownstreamCounters> stats = new EnumMap<>(Downstream.class);
 
     public DownstreamStats() {
         Instant now = Instant.now();
         for (Downstream d : Downstream.values()) {
-            stats.put(d, new Snapshot(0, null, null, now));
+            stats.put(d, new DownstreamCounters(0, null, null, now));
         }
     }
 
     public synchronized void success(Downstream d) {
-        Snapshot s = stats.get(d);
+        DownstreamCounters s = stats.get(d);
         if (s.consecutiveFailures() != 0) {
-            stats.put(d, new Snapshot(0, s.lastFailure(), s.lastError(), s.lastStateChange()));
+            stats.put(d, new DownstreamCounters(0, s.lastFailure(), s.lastError(), s.lastStateChange()));
         }
     }
 
     public synchronized int failure(Downstream d, String error) {
-        Snapshot s = stats.get(d);
-        Snapshot next = new Snapshot(s.consecutiveFailures() + 1, Instant.now(), error, s.lastStateChange());
+        DownstreamCounters s = stats.get(d);
+        DownstreamCounters next = new DownstreamCounters(s.consecutiveFailures() + 1, Instant.now(), error, s.lastStateChange());
         stats.put(d, next);
         return next.consecutiveFailures();
     }
 
     public synchronized void stateChanged(Downstream d) {
-        Snapshot s = stats.get(d);
-        stats.put(d, new Snapshot(s.consecutiveFailures(), s.lastFailure(), s.lastError(), Instant.now()));
+        DownstreamCounters s = stats.get(d);
+        stats.put(d, new DownstreamCounters(s.consecutiveFailures(), s.lastFailure(), s.lastError(), Instant.now()));
     }
 
-    public synchronized Snapshot get(Downstream d) {
+    public synchronized DownstreamCounters get(Downstream d) {
         return stats.get(d);
     }
 }

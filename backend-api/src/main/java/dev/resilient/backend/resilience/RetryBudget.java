@@ -12,10 +12,6 @@ import java.util.function.LongSupplier;
  */
 public final class RetryBudget {
 
-    /** What the status endpoint shows. */
-    public record Snapshot(long calls, long retries, long available, long denied) {
-    }
-
     private final double ratio;
     private final double minPerSecond;
     private final int seconds;
@@ -59,9 +55,9 @@ public final class RetryBudget {
         retries[bucket()]++;
     }
 
-    public synchronized Snapshot snapshot() {
+    public synchronized RetryBudgetState snapshot() {
         bucket();
-        return new Snapshot(sum(calls), sum(retries), Math.max(0, available()), denied);
+        return new RetryBudgetState(sum(calls), sum(retries), Math.max(0, available()), denied);
     }
 
     private long available() {

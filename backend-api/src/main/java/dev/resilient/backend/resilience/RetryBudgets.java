@@ -59,7 +59,7 @@ public class RetryBudgets {
         return ok;
     }
 
-    public RetryBudget.Snapshot snapshot(Downstream d) {
+    public RetryBudgetState snapshot(Downstream d) {
         return budgets.get(d).snapshot();
     }
 

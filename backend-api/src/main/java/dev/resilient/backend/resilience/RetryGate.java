@@ -52,7 +52,7 @@ public class RetryGate {
                     + " ms and another attempt do not fit in the " + Math.max(left, 0) + " ms left of the "
                     + deadlines.endpoint() + " request's budget", failure);
             case RETRY_BUDGET -> {
-                RetryBudget.Snapshot s = budgets.snapshot(d);
+                RetryBudgetState s = budgets.snapshot(d);
                 deny(current, BudgetMetrics.RETRY_BUDGET, "retry budget spent (" + s.retries() + " retries for "
                         + s.calls() + " calls in the window)", failure);
             }

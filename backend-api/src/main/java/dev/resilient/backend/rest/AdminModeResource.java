@@ -1,11 +1,11 @@
 package dev.resilient.backend.rest;
 
+import dev.resilient.backend.api.ModeOverride;
+import dev.resilient.backend.api.ModeView;
 import dev.resilient.backend.mode.FeatureFlags;
 import dev.resilient.backend.mode.ModeState;
 import dev.resilient.backend.mode.OperationMode;
 import dev.resilient.backend.mode.OperationModeService;
-import dev.resilient.backend.model.ModeOverride;
-import dev.resilient.backend.model.ModeView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

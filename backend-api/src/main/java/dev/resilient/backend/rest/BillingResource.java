@@ -1,7 +1,7 @@
 package dev.resilient.backend.rest;
 
-import dev.resilient.backend.model.BillingReceipt;
-import dev.resilient.backend.model.DeductRequest;
+import dev.resilient.backend.api.DeductRequest;
+import dev.resilient.backend.client.billing.BillingReceipt;
 import dev.resilient.backend.service.BillingService;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;

@@ -1,7 +1,7 @@
 package dev.resilient.backend.rest;
 
-import dev.resilient.backend.model.ChatRequest;
-import dev.resilient.backend.model.ChatResponse;
+import dev.resilient.backend.api.ChatRequest;
+import dev.resilient.backend.api.ChatResponse;
 import dev.resilient.backend.service.ChatService;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;

@@ -1,9 +1,9 @@
 package dev.resilient.backend.rest;
 
-import dev.resilient.backend.model.DashboardState;
-import dev.resilient.backend.model.LoginRequest;
+import dev.resilient.backend.api.DashboardState;
+import dev.resilient.backend.api.LoginRequest;
 import dev.resilient.backend.service.DashboardService;
-import dev.resilient.errors.ApiError;
+import dev.resilient.kit.errors.ApiError;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -2,8 +2,8 @@ package dev.resilient.backend.rest;
 
 import dev.resilient.backend.config.BudgetConfig;
 import dev.resilient.backend.resilience.Deadlines;
-import dev.resilient.errors.ApiError;
-import dev.resilient.errors.DeadlineHeader;
+import dev.resilient.kit.deadline.DeadlineHeader;
+import dev.resilient.kit.errors.ApiError;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.reflect.Method;

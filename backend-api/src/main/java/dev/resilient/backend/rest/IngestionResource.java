@@ -1,10 +1,10 @@
 package dev.resilient.backend.rest;
 
+import dev.resilient.backend.api.IngestRequest;
+import dev.resilient.backend.api.JobAccepted;
 import dev.resilient.backend.job.IngestionJob;
 import dev.resilient.backend.job.JobStore;
 import dev.resilient.backend.mode.FeatureFlags;
-import dev.resilient.backend.model.IngestRequest;
-import dev.resilient.backend.model.JobAccepted;
 import dev.resilient.backend.service.Namespace;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;

@@ -1,9 +1,9 @@
 package dev.resilient.backend.rest;
 
+import dev.resilient.backend.api.JobView;
 import dev.resilient.backend.job.IngestionJob;
 import dev.resilient.backend.job.JobStore;
-import dev.resilient.backend.model.JobView;
-import dev.resilient.errors.ApiError;
+import dev.resilient.kit.errors.ApiError;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

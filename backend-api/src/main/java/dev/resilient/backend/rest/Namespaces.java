@@ -1,7 +1,7 @@
 package dev.resilient.backend.rest;
 
 import dev.resilient.backend.service.Namespace;
-import dev.resilient.errors.ApiError;
+import dev.resilient.kit.errors.ApiError;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The caller's namespace from the verified token (never from the body). */

@@ -1,11 +1,11 @@
 package dev.resilient.backend.rest;
 
+import dev.resilient.backend.api.SearchRequest;
+import dev.resilient.backend.api.SearchResponse;
 import dev.resilient.backend.config.BackendConfig;
-import dev.resilient.backend.model.SearchRequest;
-import dev.resilient.backend.model.SearchResponse;
 import dev.resilient.backend.service.NoSearchSourceException;
 import dev.resilient.backend.service.VectorSearch;
-import dev.resilient.errors.ApiError;
+import dev.resilient.kit.errors.ApiError;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,6 +1,6 @@
 package dev.resilient.backend.rest;
 
-import dev.resilient.errors.ErrorBody;
+import dev.resilient.kit.errors.ErrorBody;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;

@@ -1,6 +1,6 @@
 package dev.resilient.backend.rest;
 
-import dev.resilient.backend.model.StatusResponse;
+import dev.resilient.backend.api.StatusResponse;
 import dev.resilient.backend.service.StatusService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

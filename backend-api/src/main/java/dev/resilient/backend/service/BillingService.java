@@ -1,14 +1,14 @@
 package dev.resilient.backend.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.resilient.backend.client.BillingClient;
-import dev.resilient.backend.model.BillingDeduction;
-import dev.resilient.backend.model.BillingReceipt;
+import dev.resilient.backend.client.billing.BillingClient;
+import dev.resilient.backend.client.billing.BillingDeduction;
+import dev.resilient.backend.client.billing.BillingReceipt;
 import dev.resilient.backend.resilience.BillingGuard;
 import dev.resilient.backend.resilience.DownstreamCall;
 import dev.resilient.backend.resilience.DownstreamClientError;
 import dev.resilient.backend.resilience.Failures;
-import dev.resilient.errors.ApiError;
+import dev.resilient.kit.errors.ApiError;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.Map;

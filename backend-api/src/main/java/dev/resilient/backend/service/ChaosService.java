@@ -2,11 +2,11 @@ package dev.resilient.backend.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.resilient.backend.client.ChaosClient;
+import dev.resilient.backend.client.chaos.ChaosClient;
 import dev.resilient.backend.config.DashboardConfig;
 import dev.resilient.backend.resilience.DownstreamClientError;
 import dev.resilient.backend.resilience.DownstreamException;
-import dev.resilient.errors.ApiError;
+import dev.resilient.kit.errors.ApiError;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;

@@ -1,29 +1,25 @@
 package dev.resilient.backend.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.resilient.backend.api.ChatResponse;
+import dev.resilient.backend.api.SearchHit;
+import dev.resilient.backend.api.SearchResponse;
 import dev.resilient.backend.cache.CacheRegion;
 import dev.resilient.backend.cache.TwoLevelCache;
-import dev.resilient.backend.client.FilesystemClient;
+import dev.resilient.backend.client.filesystem.FilesystemClient;
+import dev.resilient.backend.client.filesystem.SaveFileRequest;
+import dev.resilient.backend.client.llm.ChatMessage;
 import dev.resilient.backend.config.BackendConfig;
 import dev.resilient.backend.config.BudgetConfig;
 import dev.resilient.backend.mode.FeatureFlags;
-import dev.resilient.backend.model.ChatMessage;
-import dev.resilient.backend.model.LlmAnswer;
-import dev.resilient.backend.model.ChatResponse;
-import dev.resilient.backend.model.SaveFileRequest;
-import dev.resilient.backend.model.SearchHit;
-import dev.resilient.backend.model.SearchResponse;
 import dev.resilient.backend.resilience.Deadlines;
 import dev.resilient.backend.resilience.DownstreamCall;
 import dev.resilient.backend.resilience.Failures;
 import dev.resilient.backend.resilience.FilesystemGuard;
+import dev.resilient.kit.hash.Hashes;
 import io.smallrye.faulttolerance.api.RateLimitException;
-import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -108,19 +104,11 @@ public class ChatService {
 
     /** Same prompt and model choice, same answer: the LLM cache key. */
     private static String answerKey(List<ChatMessage> prompt, boolean advanced) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((advanced ? "advanced" : "basic").getBytes(StandardCharsets.UTF_8));
-            for (ChatMessage m : prompt) {
-                sha.update((byte) 0);
-                sha.update(m.role().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(m.content().getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        StringBuilder key = new StringBuilder(advanced ? "advanced" : "basic");
+        for (ChatMessage m : prompt) {
+            key.append('\0').append(m.role()).append('\0').append(m.content()); // NUL: no field can run into the next
         }
+        return Hashes.sha256Hex(key.toString());
     }
 
     private SearchResponse context(Namespace ns, String message, List<String> degraded) {

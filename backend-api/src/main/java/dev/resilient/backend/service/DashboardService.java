@@ -1,18 +1,19 @@
 package dev.resilient.backend.service;
 
-import dev.resilient.backend.client.AuthClient;
+import dev.resilient.backend.api.BreakerView;
+import dev.resilient.backend.api.DashboardState;
+import dev.resilient.backend.api.LoginRequest;
+import dev.resilient.backend.api.ServiceStatus;
+import dev.resilient.backend.client.auth.AuthClient;
+import dev.resilient.backend.client.auth.TokenRequest;
+import dev.resilient.backend.client.auth.TokenResponse;
 import dev.resilient.backend.mode.ModeState;
 import dev.resilient.backend.mode.OperationModeService;
-import dev.resilient.backend.model.BreakerView;
-import dev.resilient.backend.model.DashboardState;
-import dev.resilient.backend.model.LoginRequest;
-import dev.resilient.backend.model.ServiceStatus;
-import dev.resilient.backend.model.TokenResponse;
 import dev.resilient.backend.resilience.BreakerMonitor;
 import dev.resilient.backend.resilience.Downstream;
 import dev.resilient.backend.resilience.DownstreamClientError;
 import dev.resilient.backend.resilience.DownstreamException;
-import dev.resilient.errors.ApiError;
+import dev.resilient.kit.errors.ApiError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import java.time.Instant;
@@ -64,7 +65,7 @@ public class DashboardService {
      */
     public TokenResponse login(LoginRequest credentials) {
         try {
-            return auth.token(credentials);
+            return auth.token(new TokenRequest(credentials.username(), credentials.password()));
         } catch (DownstreamClientError e) {
             throw ApiError.of(e.status() == 401 ? 401 : 400, e.status() == 401 ? "invalid credentials"
                     : "login refused: " + e.error());

@@ -1,6 +1,6 @@
 package dev.resilient.backend.service;
 
-import dev.resilient.backend.model.SearchHit;
+import dev.resilient.backend.api.SearchHit;
 import java.util.List;
 
 /** The answer chat gives when no language model can: it says so and lists what was found. */

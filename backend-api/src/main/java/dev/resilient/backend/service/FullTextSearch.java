@@ -1,10 +1,10 @@
 package dev.resilient.backend.service;
 
-import dev.resilient.backend.client.FilesystemClient;
+import dev.resilient.backend.api.SearchHit;
+import dev.resilient.backend.api.SearchResponse;
+import dev.resilient.backend.client.filesystem.FilesystemClient;
+import dev.resilient.backend.client.filesystem.FullTextHit;
 import dev.resilient.backend.config.BackendConfig;
-import dev.resilient.backend.model.FullTextHit;
-import dev.resilient.backend.model.SearchHit;
-import dev.resilient.backend.model.SearchResponse;
 import dev.resilient.backend.resilience.DownstreamCall;
 import dev.resilient.backend.resilience.DownstreamClientError;
 import dev.resilient.backend.resilience.FilesystemGuard;

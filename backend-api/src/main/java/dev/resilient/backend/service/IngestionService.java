@@ -1,14 +1,14 @@
 package dev.resilient.backend.service;
 
-import dev.resilient.backend.client.ChromaClient;
-import dev.resilient.backend.client.FilesystemClient;
+import dev.resilient.backend.api.DocumentIn;
+import dev.resilient.backend.client.chroma.ChromaAddChunks;
+import dev.resilient.backend.client.chroma.ChromaChunk;
+import dev.resilient.backend.client.chroma.ChromaClient;
+import dev.resilient.backend.client.filesystem.FilesystemClient;
+import dev.resilient.backend.client.filesystem.SaveFileRequest;
+import dev.resilient.backend.client.git.GitClient;
+import dev.resilient.backend.client.git.SnapshotRequest;
 import dev.resilient.backend.config.BackendConfig;
-import dev.resilient.backend.client.GitClient;
-import dev.resilient.backend.model.ChromaAddChunks;
-import dev.resilient.backend.model.ChromaChunk;
-import dev.resilient.backend.model.DocumentIn;
-import dev.resilient.backend.model.SaveFileRequest;
-import dev.resilient.backend.model.SnapshotRequest;
 import dev.resilient.backend.resilience.ChromaGuard;
 import dev.resilient.backend.resilience.DownstreamCall;
 import dev.resilient.backend.resilience.Failures;
@@ -75,7 +75,7 @@ public class IngestionService {
             chromaGuard.call(call);
         } catch (RuntimeException e) {
             LOG.errorf("Failed to index %s (%s): the vector database is unavailable", doc.filename(), Failures.describe(e));
-            // nothing reached chroma when its open breaker rejected the very first attempt
+            // no attempt started: the open breaker, the full bulkhead or the spent budget refused the call
             throw new IndexingFailedException(Failures.describe(e), call.attempts() == 0);
         }
     }

@@ -1,9 +1,9 @@
 package dev.resilient.backend.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.resilient.backend.api.SearchHit;
 import dev.resilient.backend.cache.CacheRegion;
 import dev.resilient.backend.cache.TwoLevelCache;
-import dev.resilient.backend.model.SearchHit;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;

@@ -2,11 +2,11 @@ package dev.resilient.backend.service;
 
 import dev.resilient.backend.client.DeadlineHeaderFilter;
 import dev.resilient.backend.client.DownstreamErrorMapper;
-import dev.resilient.backend.client.LlmClient;
+import dev.resilient.backend.client.llm.ChatCompletion;
+import dev.resilient.backend.client.llm.ChatCompletionRequest;
+import dev.resilient.backend.client.llm.LlmClient;
 import dev.resilient.backend.config.LlmConfig;
-import dev.resilient.backend.model.ChatCompletion;
-import dev.resilient.backend.model.ChatCompletionRequest;
-import dev.resilient.errors.secrets.InternalTokenConfig;
+import dev.resilient.kit.secrets.InternalTokenConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;

@@ -1,9 +1,8 @@
 package dev.resilient.backend.service;
 
-import dev.resilient.backend.model.ChatCompletion;
-import dev.resilient.backend.model.ChatCompletionRequest;
-import dev.resilient.backend.model.ChatMessage;
-import dev.resilient.backend.model.LlmAnswer;
+import dev.resilient.backend.client.llm.ChatCompletion;
+import dev.resilient.backend.client.llm.ChatCompletionRequest;
+import dev.resilient.backend.client.llm.ChatMessage;
 import dev.resilient.backend.resilience.Deadlines;
 import dev.resilient.backend.resilience.DownstreamCall;
 import dev.resilient.backend.resilience.DownstreamGuard;

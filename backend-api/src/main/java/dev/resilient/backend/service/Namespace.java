@@ -1,9 +1,6 @@
 package dev.resilient.backend.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.resilient.kit.hash.Hashes;
 import java.util.regex.Pattern;
 
 /**
@@ -50,11 +47,6 @@ public record Namespace(String user, String project) {
         if (subject != null && SAFE_SUBJECT.matcher(subject).matches()) {
             return subject;
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.valueOf(subject).getBytes(StandardCharsets.UTF_8));
-            return "h_" + HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "h_" + Hashes.sha256Hex(String.valueOf(subject)).substring(0, 24); // the digest's first 12 bytes
     }
 }

@@ -1,20 +1,21 @@
 package dev.resilient.backend.service;
 
+import dev.resilient.backend.api.PolicyView;
+import dev.resilient.backend.api.RetryBudgetView;
+import dev.resilient.backend.api.ServiceStatus;
+import dev.resilient.backend.api.StatusResponse;
 import dev.resilient.backend.cache.TwoLevelCache;
 import dev.resilient.backend.config.BudgetConfig;
 import dev.resilient.backend.mode.FeatureFlags;
 import dev.resilient.backend.mode.ModeState;
 import dev.resilient.backend.mode.OperationModeService;
-import dev.resilient.backend.model.PolicyView;
-import dev.resilient.backend.model.RetryBudgetView;
-import dev.resilient.backend.model.ServiceStatus;
-import dev.resilient.backend.model.StatusResponse;
 import dev.resilient.backend.resilience.BreakerMonitor;
 import dev.resilient.backend.resilience.Downstream;
+import dev.resilient.backend.resilience.DownstreamCounters;
 import dev.resilient.backend.resilience.DownstreamStats;
 import dev.resilient.backend.resilience.EffectivePolicy;
 import dev.resilient.backend.resilience.PolicyRegistry;
-import dev.resilient.backend.resilience.RetryBudget;
+import dev.resilient.backend.resilience.RetryBudgetState;
 import dev.resilient.backend.resilience.RetryBudgets;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -47,7 +48,7 @@ public class StatusService {
     }
 
     public ServiceStatus status(Downstream d) {
-        DownstreamStats.Snapshot s = stats.get(d);
+        DownstreamCounters s = stats.get(d);
         return new ServiceStatus(d.displayName(), breakers.state(d), s.consecutiveFailures(), s.lastFailure(),
                 s.lastError(), s.lastStateChange(), retryBudget(d), policy(d));
     }
@@ -58,7 +59,7 @@ public class StatusService {
     }
 
     private RetryBudgetView retryBudget(Downstream d) {
-        RetryBudget.Snapshot b = retryBudgets.snapshot(d);
+        RetryBudgetState b = retryBudgets.snapshot(d);
         return new RetryBudgetView(budgets.enabled(), budgets.retry().ratio(), budgets.retry().minPerSecond(),
                 budgets.retry().window().toSeconds(), b.calls(), b.retries(), b.available(), b.denied());
     }

@@ -1,10 +1,10 @@
 package dev.resilient.backend.service;
 
-import dev.resilient.backend.client.ChromaClient;
-import dev.resilient.backend.model.ChromaDocument;
-import dev.resilient.backend.model.ChromaQuery;
-import dev.resilient.backend.model.SearchHit;
-import dev.resilient.backend.model.SearchResponse;
+import dev.resilient.backend.api.SearchHit;
+import dev.resilient.backend.api.SearchResponse;
+import dev.resilient.backend.client.chroma.ChromaClient;
+import dev.resilient.backend.client.chroma.ChromaDocument;
+import dev.resilient.backend.client.chroma.ChromaQuery;
 import dev.resilient.backend.resilience.ChromaGuard;
 import dev.resilient.backend.resilience.Deadlines;
 import dev.resilient.backend.resilience.DownstreamCall;

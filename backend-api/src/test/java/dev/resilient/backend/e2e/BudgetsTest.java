@@ -11,7 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.resilient.backend.support.Stubs;
 import dev.resilient.backend.support.Tokens;
-import dev.resilient.errors.DeadlineHeader;
+import dev.resilient.kit.deadline.DeadlineHeader;
+import dev.resilient.kit.secrets.InternalTokenHeader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -135,7 +136,7 @@ class BudgetsTest {
     }
 
     private static void resetCounters(String stub) {
-        given().baseUri(Stubs.get(stub).url()).header("X-INTERNAL-TOKEN", Stubs.TOKEN).delete("/_chaos/counters")
+        given().baseUri(Stubs.get(stub).url()).header(InternalTokenHeader.NAME, Stubs.TOKEN).delete("/_chaos/counters")
                 .then().statusCode(200);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.resilient.backend.support.Stubs;
 import dev.resilient.backend.support.Tokens;
+import dev.resilient.kit.secrets.InternalTokenHeader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -45,8 +46,8 @@ class HostileInputTest {
 
         List<Case> corpus = new ArrayList<>();
         Map<String, String> auth = Map.of("Authorization", alice);
-        Map<String, String> internal = Map.of("X-INTERNAL-TOKEN", Stubs.TOKEN);
-        Map<String, String> idem = Map.of("X-INTERNAL-TOKEN", Stubs.TOKEN, "Idempotency-Key", "hostile-key");
+        Map<String, String> internal = Map.of(InternalTokenHeader.NAME, Stubs.TOKEN);
+        Map<String, String> idem = Map.of(InternalTokenHeader.NAME, Stubs.TOKEN, "Idempotency-Key", "hostile-key");
 
         // backend endpoints: each field of a valid body replaced by wrong values, plus malformed bodies
         bodies(corpus, "backend", "/v1/api/chat", auth, "{\"message\":\"hi\",\"project_id\":\"p1\"}", List.of("message", "project_id"));
@@ -107,7 +108,7 @@ class HostileInputTest {
                 "{\"model\":\"stub-model\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", List.of("model", "messages"));
         for (String stub : new String[] {"chroma-stub", "filesystem-stub", "billing-stub", "git-stub", "auth-stub", "llm-stub"}) {
             corpus.add(new Case(stub, "GET", "/_chaos", Map.of(), null, true));
-            corpus.add(new Case(stub, "PUT", "/_chaos", Map.of("X-INTERNAL-TOKEN", "wrong"), "{\"mode\":\"error\"}", true));
+            corpus.add(new Case(stub, "PUT", "/_chaos", Map.of(InternalTokenHeader.NAME, "wrong"), "{\"mode\":\"error\"}", true));
             for (String bad : new String[] {"{\"mode\":\"boom\"}", "{\"mode\":\"error\",\"status\":99}", "{\"mode\":\"flaky\",\"probability\":-1}",
                 "{\"mode\":", "[]", "{\"mode\":\"slow\",\"latency_ms\":1e99}"}) {
                 corpus.add(new Case(stub, "PUT", "/_chaos", internal, bad, true));

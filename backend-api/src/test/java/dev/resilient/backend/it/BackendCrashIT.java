@@ -4,7 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.resilient.backend.support.StubProcess;
+import dev.resilient.backend.support.ServiceProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ class BackendCrashIT {
             suite.chaos("chroma-stub", "{\"mode\":\"slow\",\"latency_ms\":150,\"path\":\"/add_chunks\"}");
             String db = "jdbc:h2:file:" + java.nio.file.Path.of("target", "it-h2-" + System.nanoTime(), "jobs").toAbsolutePath()
                     + ";DB_CLOSE_ON_EXIT=FALSE";
-            StubProcess backend = suite.backend("quarkus-app", Map.of("quarkus.datasource.jdbc.url", db));
+            ServiceProcess backend = suite.backend("quarkus-app", Map.of("quarkus.datasource.jdbc.url", db));
             backend.start();
             String token = suite.token("alice");
             List<String> jobs = new ArrayList<>();

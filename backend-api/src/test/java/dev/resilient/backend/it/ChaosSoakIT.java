@@ -16,7 +16,7 @@ import dev.resilient.backend.it.soak.Polling;
 import dev.resilient.backend.it.soak.SoakReport;
 import dev.resilient.backend.it.soak.SoakSettings;
 import dev.resilient.backend.it.soak.SoakStats;
-import dev.resilient.backend.support.StubProcess;
+import dev.resilient.backend.support.ServiceProcess;
 import dev.resilient.backend.support.Stubs;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -56,13 +56,13 @@ class ChaosSoakIT {
         Instant started = Instant.now();
         SoakStats stats = new SoakStats();
         SoakStats afterStats = new SoakStats();
-        StubProcess billing = new StubProcess("billing-stub", Map.of("billing.accounts.\"" + ACCOUNT + "\"", OPENING_BALANCE.toPlainString()));
-        StubProcess llmSecondary = new StubProcess("llm-stub", Map.of("llm.provider-name", "secondary"));
+        ServiceProcess billing = new ServiceProcess("billing-stub", Map.of("billing.accounts.\"" + ACCOUNT + "\"", OPENING_BALANCE.toPlainString()));
+        ServiceProcess llmSecondary = new ServiceProcess("llm-stub", Map.of("llm.provider-name", "secondary"));
         CompletableFuture<Void> extraStubs = CompletableFuture.runAsync(() -> {
             billing.start();
             llmSecondary.start();
         });
-        StubProcess backend = null;
+        ServiceProcess backend = null;
         try (LocalSuite suite = new LocalSuite()) {
             extraStubs.join();
             backend = suite.backend("quarkus-app", Map.of(
@@ -79,7 +79,7 @@ class ChaosSoakIT {
             ChaosApi chaos = new ChaosApi(Stubs.TOKEN);
             BigDecimal start = balance(chaos, billing);
 
-            Map<String, StubProcess> faultable = new LinkedHashMap<>();
+            Map<String, ServiceProcess> faultable = new LinkedHashMap<>();
             faultable.put("chroma", suite.stubs.get("chroma-stub"));
             faultable.put("filesystem", suite.stubs.get("filesystem-stub"));
             faultable.put("git", suite.stubs.get("git-stub"));
@@ -87,7 +87,7 @@ class ChaosSoakIT {
             faultable.put("llm-secondary", llmSecondary);
             faultable.put("billing", billing);
             // chroma and billing keep their data in memory only: their contents are what the soak checks
-            Map<String, StubProcess> killable = new LinkedHashMap<>(faultable);
+            Map<String, ServiceProcess> killable = new LinkedHashMap<>(faultable);
             killable.remove("chroma");
             killable.remove("billing");
 
@@ -110,7 +110,7 @@ class ChaosSoakIT {
 
             // heal: every process running, every fault gone, then each breaker probed until it is closed
             backend.start();
-            for (Map.Entry<String, StubProcess> s : faultable.entrySet()) {
+            for (Map.Entry<String, ServiceProcess> s : faultable.entrySet()) {
                 s.getValue().start();
                 if (!chaos.heal(s.getValue().url())) {
                     stats.violation(s.getKey() + " could not be healed");
@@ -179,7 +179,7 @@ class ChaosSoakIT {
                 + (failures.size() > shown ? " and " + (failures.size() - shown) + " more" : "");
     }
 
-    private static BigDecimal balance(ChaosApi chaos, StubProcess billing) throws Exception {
+    private static BigDecimal balance(ChaosApi chaos, ServiceProcess billing) throws Exception {
         HttpResponse<String> r = chaos.get(billing.url(), "/accounts/" + ACCOUNT);
         if (r.statusCode() != 200) {
             throw new IllegalStateException("billing-stub balance read answered " + r.statusCode() + ": " + r.body());

@@ -3,7 +3,7 @@ package dev.resilient.backend.it;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.resilient.backend.support.StubProcess;
+import dev.resilient.backend.support.ServiceProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,37 +23,37 @@ class DevSecretsRefusalIT {
 
     @Test
     void stubRefusesToStartWithTheDevelopmentInternalToken() throws IOException {
-        StubProcess billing = new StubProcess("billing-stub", Map.of("internal.token", DEV_TOKEN));
+        ServiceProcess billing = new ServiceProcess("billing-stub", Map.of("internal.token", DEV_TOKEN));
         assertRefused(billing, "internal.token", "INTERNAL_TOKEN");
     }
 
     @Test
     void stubRefusesToStartWithTheChangeMePlaceholderToken() throws IOException {
-        StubProcess billing = new StubProcess("billing-stub", Map.of("internal.token", "CHANGE-ME-placeholder-internal-token"));
+        ServiceProcess billing = new ServiceProcess("billing-stub", Map.of("internal.token", "CHANGE-ME-placeholder-internal-token"));
         assertRefused(billing, "internal.token", "INTERNAL_TOKEN");
     }
 
     @Test
     void backendRefusesToStartWithTheDevelopmentInternalToken() throws IOException {
-        StubProcess backend = new StubProcess("backend-api", Map.of("internal.token", DEV_TOKEN,
+        ServiceProcess backend = new ServiceProcess("backend-api", Map.of("internal.token", DEV_TOKEN,
                 "quarkus.datasource.jdbc.url", LocalSuite.freshH2(), "backend.jobs.enabled", "false"));
         assertRefused(backend, "internal.token", "INTERNAL_TOKEN");
     }
 
     @Test
     void authStubRefusesToStartWithADevelopmentPasswordAndNamesTheUser() throws IOException {
-        StubProcess auth = new StubProcess("auth-stub", Map.of("auth.users.bob.password", "bob-password"));
+        ServiceProcess auth = new ServiceProcess("auth-stub", Map.of("auth.users.bob.password", "bob-password"));
         String log = assertRefused(auth, "auth.users.bob.password", "AUTH_USERS_BOB_PASSWORD");
         assertTrue(!log.contains("auth.users.alice.password"), "alice has a real password here, so only bob is named:\n" + log);
     }
 
     @Test
     void authStubRefusesToStartWithTheDevelopmentInternalTokenEvenWithRealPasswords() throws IOException {
-        StubProcess auth = new StubProcess("auth-stub", Map.of("internal.token", DEV_TOKEN));
+        ServiceProcess auth = new ServiceProcess("auth-stub", Map.of("internal.token", DEV_TOKEN));
         assertRefused(auth, "internal.token", "INTERNAL_TOKEN");
     }
 
-    private static String assertRefused(StubProcess process, String key, String env) throws IOException {
+    private static String assertRefused(ServiceProcess process, String key, String env) throws IOException {
         int exit = process.runUntilExit(EXIT_WITHIN);
         String log = Files.readString(process.log(), StandardCharsets.UTF_8);
         assertNotEquals(0, exit, "exit code of a refused start:\n" + log);

@@ -2,8 +2,9 @@ package dev.resilient.backend.it;
 
 import static io.restassured.RestAssured.given;
 
-import dev.resilient.backend.support.StubProcess;
+import dev.resilient.backend.support.ServiceProcess;
 import dev.resilient.backend.support.Stubs;
+import dev.resilient.kit.secrets.InternalTokenHeader;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
@@ -24,20 +25,20 @@ import org.awaitility.Awaitility;
  */
 final class LocalSuite implements AutoCloseable {
 
-    final Map<String, StubProcess> stubs = new LinkedHashMap<>();
+    final Map<String, ServiceProcess> stubs = new LinkedHashMap<>();
 
     LocalSuite() {
         for (String m : List.of("auth-stub", "chroma-stub", "filesystem-stub", "git-stub", "llm-stub")) {
             Map<String, String> props = m.equals("filesystem-stub")
                     ? Map.of("filesystem.data-dir", "target/it-filesystem-" + System.nanoTime()) : Map.of();
-            StubProcess p = new StubProcess(m, props);
+            ServiceProcess p = new ServiceProcess(m, props);
             p.start();
             stubs.put(m, p);
         }
     }
 
     /** A backend process wired to these stubs; {@code app} is its packaged folder under target/. */
-    StubProcess backend(String app, Map<String, String> extra) {
+    ServiceProcess backend(String app, Map<String, String> extra) {
         Map<String, String> props = new HashMap<>();
         props.put("quarkus.rest-client.chroma.url", stubs.get("chroma-stub").url());
         props.put("quarkus.rest-client.filesystem.url", stubs.get("filesystem-stub").url());
@@ -49,7 +50,7 @@ final class LocalSuite implements AutoCloseable {
         props.put("backend.jobs.poll-interval", "0.2s");
         props.put("backend.jobs.lease", "PT3S");
         props.putAll(extra);
-        return new StubProcess("backend-api", app, props);
+        return new ServiceProcess("backend-api", app, props);
     }
 
     String token(String user) {
@@ -58,7 +59,7 @@ final class LocalSuite implements AutoCloseable {
                 .post("/token").then().statusCode(200).extract().path("access_token");
     }
 
-    static String submit(StubProcess backend, String token, String project, int documents) {
+    static String submit(ServiceProcess backend, String token, String project, int documents) {
         List<Map<String, String>> docs = new java.util.ArrayList<>();
         for (int d = 0; d < documents; d++) {
             docs.add(Map.of("id", "doc-" + d, "filename", "doc-" + d + ".md", "content", "document " + d + " of " + project));
@@ -68,11 +69,11 @@ final class LocalSuite implements AutoCloseable {
                 .then().statusCode(202).extract().path("job_id");
     }
 
-    static ValidatableResponse job(StubProcess backend, String token, String id) {
+    static ValidatableResponse job(ServiceProcess backend, String token, String id) {
         return given().baseUri(backend.url()).header("Authorization", "Bearer " + token).get("/v1/api/jobs/" + id).then();
     }
 
-    static void awaitAll(StubProcess backend, String token, List<String> jobs, Duration atMost) {
+    static void awaitAll(ServiceProcess backend, String token, List<String> jobs, Duration atMost) {
         Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() -> jobs.stream()
                 .allMatch(j -> "succeeded".equals(job(backend, token, j).extract().path("state"))));
     }
@@ -83,22 +84,22 @@ final class LocalSuite implements AutoCloseable {
                 + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
-    static ValidatableResponse search(StubProcess backend, String token, String project, String query) {
+    static ValidatableResponse search(ServiceProcess backend, String token, String project, String query) {
         return given().baseUri(backend.url()).header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
                 .body(Map.of("query", query, "project_id", project)).post("/v1/api/search").then();
     }
 
-    static ValidatableResponse chat(StubProcess backend, String token, String project, String message) {
+    static ValidatableResponse chat(ServiceProcess backend, String token, String project, String message) {
         return given().baseUri(backend.url()).header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
                 .body(Map.of("message", message, "project_id", project)).post("/v1/api/chat").then();
     }
 
-    static ValidatableResponse status(StubProcess backend, String token) {
+    static ValidatableResponse status(ServiceProcess backend, String token) {
         return given().baseUri(backend.url()).header("Authorization", "Bearer " + token).get("/v1/api/status/services").then();
     }
 
-    /** What the process wrote so far (StubProcess sends it to target/stub-logs/<module>-<port>.log). */
-    static String log(String module, StubProcess process) {
+    /** What the process wrote so far (ServiceProcess sends it to target/stub-logs/<module>-<port>.log). */
+    static String log(String module, ServiceProcess process) {
         try {
             return new String(Files.readAllBytes(process.log()), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -107,20 +108,20 @@ final class LocalSuite implements AutoCloseable {
     }
 
     ValidatableResponse stub(String module, String path) {
-        return given().baseUri(stubs.get(module).url()).header("X-INTERNAL-TOKEN", Stubs.TOKEN).get(path).then();
+        return given().baseUri(stubs.get(module).url()).header(InternalTokenHeader.NAME, Stubs.TOKEN).get(path).then();
     }
 
     void chaos(String module, String json) {
-        given().baseUri(stubs.get(module).url()).header("X-INTERNAL-TOKEN", Stubs.TOKEN).contentType(ContentType.JSON)
+        given().baseUri(stubs.get(module).url()).header(InternalTokenHeader.NAME, Stubs.TOKEN).contentType(ContentType.JSON)
                 .body(json).put("/_chaos").then().statusCode(200);
     }
 
     void heal(String module) {
-        given().baseUri(stubs.get(module).url()).header("X-INTERNAL-TOKEN", Stubs.TOKEN).delete("/_chaos").then().statusCode(200);
+        given().baseUri(stubs.get(module).url()).header(InternalTokenHeader.NAME, Stubs.TOKEN).delete("/_chaos").then().statusCode(200);
     }
 
     @Override
     public void close() {
-        stubs.values().forEach(StubProcess::stop);
+        stubs.values().forEach(ServiceProcess::stop);
     }
 }

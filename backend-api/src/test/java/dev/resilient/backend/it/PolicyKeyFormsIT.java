@@ -3,7 +3,7 @@ package dev.resilient.backend.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.resilient.backend.support.StubProcess;
+import dev.resilient.backend.support.ServiceProcess;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -57,7 +57,7 @@ class PolicyKeyFormsIT {
         Map<String, String> props = new HashMap<>(properties);
         props.put("Retry/delay", "10"); // every attempt fits in the search's time budget
         props.put("quarkus.datasource.jdbc.url", LocalSuite.freshH2());
-        StubProcess backend = suite.backend("quarkus-app", props).withEnvironment(env);
+        ServiceProcess backend = suite.backend("quarkus-app", props).withEnvironment(env);
         backend.start();
         try {
             String project = "policy" + System.nanoTime();

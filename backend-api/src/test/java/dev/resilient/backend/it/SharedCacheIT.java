@@ -4,7 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.resilient.backend.support.StubProcess;
+import dev.resilient.backend.support.ServiceProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -37,7 +37,7 @@ class SharedCacheIT {
 
     private static LocalSuite suite;
     private static String token;
-    private final List<StubProcess> backends = new ArrayList<>();
+    private final List<ServiceProcess> backends = new ArrayList<>();
 
     @BeforeAll
     static void startStubs() {
@@ -58,13 +58,13 @@ class SharedCacheIT {
 
     @AfterEach
     void stopBackends() {
-        backends.forEach(StubProcess::stop);
+        backends.forEach(ServiceProcess::stop);
     }
 
     @Test
     void searchCachedThroughOneBackendIsServedByAnotherFromRedisWhileChromaAndFilesystemFail() {
-        StubProcess a = backend(REDIS);
-        StubProcess b = backend(REDIS);
+        ServiceProcess a = backend(REDIS);
+        ServiceProcess b = backend(REDIS);
         String project = projectWithOneDocument(a);
 
         LocalSuite.search(a, token, project, QUERY).statusCode(200)
@@ -80,8 +80,8 @@ class SharedCacheIT {
 
     @Test
     void newIngestionJobDropsTheProjectsCachedSearchesForEveryBackend() {
-        StubProcess a = backend(REDIS);
-        StubProcess b = backend(REDIS);
+        ServiceProcess a = backend(REDIS);
+        ServiceProcess b = backend(REDIS);
         String project = projectWithOneDocument(a);
         LocalSuite.search(a, token, project, QUERY).statusCode(200).body("source", equalTo("vector"));
         assertEquals(":1", redis("EXISTS", searchKey(project)));
@@ -95,7 +95,7 @@ class SharedCacheIT {
 
     @Test
     void backendWithRedisUnreachableStillSearchesChatsAndReportsStatusFromLevelOne() {
-        StubProcess c = backend("redis://127.0.0.1:1");
+        ServiceProcess c = backend("redis://127.0.0.1:1");
         String project = projectWithOneDocument(c);
 
         for (int i = 0; i < 5; i++) { // each stores its result: enough Redis failures to open the breaker
@@ -115,7 +115,7 @@ class SharedCacheIT {
     @Test
     void redisThatNeverAnswersCostsASearchNoMoreThanTheRedisTimeout() throws IOException {
         try (ServerSocket silent = new ServerSocket(0)) { // accepts connections, never answers
-            StubProcess c = backend("redis://127.0.0.1:" + silent.getLocalPort());
+            ServiceProcess c = backend("redis://127.0.0.1:" + silent.getLocalPort());
             String project = projectWithOneDocument(c);
             for (int i = 0; i < 3; i++) {
                 long started = System.nanoTime();
@@ -129,8 +129,8 @@ class SharedCacheIT {
     }
 
     /** A backend with its own H2 database and Redis as level two at {@code redisHosts}; retries shortened. */
-    private StubProcess backend(String redisHosts) {
-        StubProcess backend = suite.backend("quarkus-app", Map.of(
+    private ServiceProcess backend(String redisHosts) {
+        ServiceProcess backend = suite.backend("quarkus-app", Map.of(
                 "quarkus.datasource.jdbc.url", LocalSuite.freshH2(),
                 "backend.cache.redis.enabled", "true",
                 "quarkus.redis.hosts", redisHosts,
@@ -141,7 +141,7 @@ class SharedCacheIT {
         return backend;
     }
 
-    private static String projectWithOneDocument(StubProcess backend) {
+    private static String projectWithOneDocument(ServiceProcess backend) {
         String project = "cache-" + PROJECTS.incrementAndGet();
         LocalSuite.awaitAll(backend, token, List.of(LocalSuite.submit(backend, token, project, 1)), Duration.ofSeconds(60));
         return project;

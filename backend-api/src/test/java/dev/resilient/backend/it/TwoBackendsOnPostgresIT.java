@@ -4,7 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.resilient.backend.support.StubProcess;
+import dev.resilient.backend.support.ServiceProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,8 +28,8 @@ class TwoBackendsOnPostgresIT {
                 "quarkus.flyway.schemas", schema);
         try (LocalSuite suite = new LocalSuite()) {
             suite.chaos("chroma-stub", "{\"mode\":\"slow\",\"latency_ms\":20,\"path\":\"/add_chunks\"}");
-            StubProcess a = suite.backend("postgresql", pg);
-            StubProcess b = suite.backend("postgresql", pg);
+            ServiceProcess a = suite.backend("postgresql", pg);
+            ServiceProcess b = suite.backend("postgresql", pg);
             a.start();
             b.start();
             try {

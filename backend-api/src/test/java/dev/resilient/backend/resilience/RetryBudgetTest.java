@@ -37,7 +37,7 @@ class RetryBudgetTest {
             allowed++;
         }
         assertEquals(10, allowed);
-        assertEquals(new RetryBudget.Snapshot(100, 10, 0, 1), b.snapshot());
+        assertEquals(new RetryBudgetState(100, 10, 0, 1), b.snapshot());
     }
 
     @Test

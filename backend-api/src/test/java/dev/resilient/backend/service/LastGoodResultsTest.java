@@ -3,7 +3,7 @@ package dev.resilient.backend.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.resilient.backend.model.SearchHit;
+import dev.resilient.backend.api.SearchHit;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;

@@ -17,7 +17,7 @@ public class AuthStubResource extends StubResource {
     }
 
     @Override
-    Map<String, String> backendConfig(StubProcess stub) {
+    Map<String, String> backendConfig(ServiceProcess stub) {
         return Map.of("mp.jwt.verify.publickey.location", stub.url() + "/.well-known/jwks.json",
                 "quarkus.rest-client.auth.url", stub.url());
     }

@@ -11,7 +11,7 @@ public class BillingStubResource extends StubResource {
     }
 
     @Override
-    Map<String, String> backendConfig(StubProcess stub) {
+    Map<String, String> backendConfig(ServiceProcess stub) {
         return Map.of("quarkus.rest-client.billing.url", stub.url());
     }
 

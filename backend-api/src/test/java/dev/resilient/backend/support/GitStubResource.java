@@ -11,7 +11,7 @@ public class GitStubResource extends StubResource {
     }
 
     @Override
-    Map<String, String> backendConfig(StubProcess stub) {
+    Map<String, String> backendConfig(ServiceProcess stub) {
         return Map.of("quarkus.rest-client.git.url", stub.url());
     }
 

@@ -21,7 +21,7 @@ public class LlmSecondaryStubResource extends StubResource {
     }
 
     @Override
-    Map<String, String> backendConfig(StubProcess stub) {
+    Map<String, String> backendConfig(ServiceProcess stub) {
         return Map.of("llm.secondary.url", stub.url() + "/v1");
     }
 

@@ -16,7 +16,7 @@ public class LlmStubResource extends StubResource {
     }
 
     @Override
-    Map<String, String> backendConfig(StubProcess stub) {
+    Map<String, String> backendConfig(ServiceProcess stub) {
         return Map.of("llm.primary.url", stub.url() + "/v1");
     }
 

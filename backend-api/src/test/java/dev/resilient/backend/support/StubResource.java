@@ -6,13 +6,13 @@ import java.util.Map;
 /** Shared lifecycle of the per-stub test resources: start the jar, point the backend at it. */
 abstract class StubResource implements QuarkusTestResourceLifecycleManager {
 
-    private StubProcess process;
+    private ServiceProcess process;
 
     /** The stub's module directory, e.g. {@code chroma-stub}. */
     abstract String module();
 
     /** The backend configuration that points at the stub. */
-    abstract Map<String, String> backendConfig(StubProcess stub);
+    abstract Map<String, String> backendConfig(ServiceProcess stub);
 
     /** The name tests use for it ({@link Stubs#get}); the module name unless two processes share a module. */
     String name() {
@@ -25,7 +25,7 @@ abstract class StubResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        process = new StubProcess(module(), stubProperties());
+        process = new ServiceProcess(module(), stubProperties());
         process.start();
         Stubs.register(name(), process);
         Map<String, String> config = new java.util.HashMap<>(backendConfig(process));

@@ -2,6 +2,7 @@ package dev.resilient.backend.support;
 
 import static io.restassured.RestAssured.given;
 
+import dev.resilient.kit.secrets.InternalTokenHeader;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.util.Map;
@@ -18,7 +19,7 @@ public final class Stubs {
 
     /** The auth-stub users every test process knows (auth-stub's own users, with test passwords). */
     public static final java.util.List<String> USERS = java.util.List.of("alice", "bob", "admin");
-    private static final Map<String, StubProcess> RUNNING = new ConcurrentHashMap<>();
+    private static final Map<String, ServiceProcess> RUNNING = new ConcurrentHashMap<>();
 
     private Stubs() {
     }
@@ -38,12 +39,12 @@ public final class Stubs {
         return secrets;
     }
 
-    static void register(String module, StubProcess process) {
+    static void register(String module, ServiceProcess process) {
         RUNNING.put(module, process);
     }
 
-    public static StubProcess get(String module) {
-        StubProcess p = RUNNING.get(module);
+    public static ServiceProcess get(String module) {
+        ServiceProcess p = RUNNING.get(module);
         if (p == null) {
             throw new IllegalStateException(module + " is not running in this test run");
         }
@@ -51,12 +52,12 @@ public final class Stubs {
     }
 
     public static void chaos(String module, String json) {
-        given().baseUri(get(module).url()).header("X-INTERNAL-TOKEN", TOKEN).contentType(ContentType.JSON)
+        given().baseUri(get(module).url()).header(InternalTokenHeader.NAME, TOKEN).contentType(ContentType.JSON)
                 .body(json).put("/_chaos").then().statusCode(200);
     }
 
     public static void heal(String module) {
-        given().baseUri(get(module).url()).header("X-INTERNAL-TOKEN", TOKEN).delete("/_chaos").then().statusCode(200);
+        given().baseUri(get(module).url()).header(InternalTokenHeader.NAME, TOKEN).delete("/_chaos").then().statusCode(200);
     }
 
     /** The stubs the backend calls downstream (auth-stub aside). */
@@ -73,7 +74,7 @@ public final class Stubs {
 
     /** Requests that reached the stub (its {@code requests_total}), for "the stub saw nothing" checks. */
     public static long requests(String module, String pathPrefix) {
-        Map<String, Integer> byPath = given().baseUri(get(module).url()).header("X-INTERNAL-TOKEN", TOKEN)
+        Map<String, Integer> byPath = given().baseUri(get(module).url()).header(InternalTokenHeader.NAME, TOKEN)
                 .get("/_chaos").then().statusCode(200).extract().jsonPath().getMap("by_path");
         return byPath.entrySet().stream().filter(e -> e.getKey().startsWith(pathPrefix))
                 .mapToLong(e -> e.getValue().longValue()).sum();
@@ -81,11 +82,11 @@ public final class Stubs {
 
     /** A call straight to a stub, with the internal token. */
     public static ValidatableResponse get(String module, String path) {
-        return given().baseUri(get(module).url()).header("X-INTERNAL-TOKEN", TOKEN).get(path).then();
+        return given().baseUri(get(module).url()).header(InternalTokenHeader.NAME, TOKEN).get(path).then();
     }
 
     public static ValidatableResponse post(String module, String path, String json) {
-        return given().baseUri(get(module).url()).header("X-INTERNAL-TOKEN", TOKEN).contentType(ContentType.JSON)
+        return given().baseUri(get(module).url()).header(InternalTokenHeader.NAME, TOKEN).contentType(ContentType.JSON)
                 .body(json).post(path).then();
     }
 }

@@ -7,12 +7,12 @@ import static dev.resilient.chroma.rest.ChromaRequests.postRaw;
 import static dev.resilient.chroma.rest.ChromaRequests.query;
 import static dev.resilient.chroma.rest.ChromaRequests.uniqueCollection;
 import static dev.resilient.stubkit.testing.StubChaosContract.TOKEN;
-import static dev.resilient.stubkit.testing.StubChaosContract.TOKEN_HEADER;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.resilient.kit.secrets.InternalTokenHeader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.LinkedHashMap;
@@ -29,7 +29,7 @@ class AddChunksTest {
         add(c, List.of(chunk("a", "alpha"), chunk("b", "beta"))).statusCode(200)
                 .body("collection_name", equalTo(c))
                 .body("added", equalTo(2)).body("updated", equalTo(0)).body("count", equalTo(2));
-        given().header(TOKEN_HEADER, TOKEN).get("/collections/" + c).then().statusCode(200)
+        given().header(InternalTokenHeader.NAME, TOKEN).get("/collections/" + c).then().statusCode(200)
                 .body("name", equalTo(c)).body("count", equalTo(2)).body("ids", contains("a", "b"));
     }
 
@@ -40,7 +40,7 @@ class AddChunksTest {
         add(c, List.of(chunk("doc-1", "new text about dogs"), chunk("doc-3", "third"))).statusCode(200)
                 .body("added", equalTo(1)).body("updated", equalTo(1)).body("count", equalTo(3));
 
-        given().header(TOKEN_HEADER, TOKEN).get("/collections/" + c).then().statusCode(200)
+        given().header(InternalTokenHeader.NAME, TOKEN).get("/collections/" + c).then().statusCode(200)
                 .body("count", equalTo(3)).body("ids", contains("doc-1", "doc-2", "doc-3"));
         query(c, 1, "dogs").statusCode(200)
                 .body("documents[0].id", equalTo("doc-1"))
@@ -116,7 +116,7 @@ class AddChunksTest {
         for (String body : bodies) {
             postRaw("/add_chunks", body).statusCode(400).contentType(ContentType.JSON).body("error", notNullValue());
         }
-        given().header(TOKEN_HEADER, TOKEN).get("/collections/" + c).then().statusCode(200)
+        given().header(InternalTokenHeader.NAME, TOKEN).get("/collections/" + c).then().statusCode(200)
                 .body("count", equalTo(1)).body("ids", contains("keep"));
     }
 
@@ -124,14 +124,14 @@ class AddChunksTest {
     void rejectsMoreThanOneThousandChunks() {
         String c = uniqueCollection("too-many");
         add(c, chunks(1001, "k")).statusCode(400).body("error", equalTo("chunks must hold at most 1000 chunks"));
-        given().header(TOKEN_HEADER, TOKEN).get("/collections/" + c).then().statusCode(404);
+        given().header(InternalTokenHeader.NAME, TOKEN).get("/collections/" + c).then().statusCode(404);
     }
 
     @Test
     void rejectsEmptyBodyAndWrongMediaType() {
-        given().header(TOKEN_HEADER, TOKEN).contentType(ContentType.JSON).post("/add_chunks").then()
+        given().header(InternalTokenHeader.NAME, TOKEN).contentType(ContentType.JSON).post("/add_chunks").then()
                 .statusCode(400).body("error", notNullValue());
-        given().header(TOKEN_HEADER, TOKEN).contentType(ContentType.TEXT).body("hello").post("/add_chunks").then()
+        given().header(InternalTokenHeader.NAME, TOKEN).contentType(ContentType.TEXT).body("hello").post("/add_chunks").then()
                 .statusCode(415).body("error", notNullValue());
     }
 

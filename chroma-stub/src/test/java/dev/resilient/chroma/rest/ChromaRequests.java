@@ -1,9 +1,9 @@
 package dev.resilient.chroma.rest;
 
 import static dev.resilient.stubkit.testing.StubChaosContract.TOKEN;
-import static dev.resilient.stubkit.testing.StubChaosContract.TOKEN_HEADER;
 import static io.restassured.RestAssured.given;
 
+import dev.resilient.kit.secrets.InternalTokenHeader;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
@@ -51,12 +51,12 @@ final class ChromaRequests {
             .jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
 
     static ValidatableResponse post(String path, Object body) {
-        return given().config(DOUBLES).header(TOKEN_HEADER, TOKEN).contentType(ContentType.JSON).body(body)
+        return given().config(DOUBLES).header(InternalTokenHeader.NAME, TOKEN).contentType(ContentType.JSON).body(body)
                 .post(path).then().log().ifValidationFails();
     }
 
     static ValidatableResponse postRaw(String path, String json) {
-        return given().header(TOKEN_HEADER, TOKEN).contentType(ContentType.JSON).body(json)
+        return given().header(InternalTokenHeader.NAME, TOKEN).contentType(ContentType.JSON).body(json)
                 .post(path).then().log().ifValidationFails();
     }
 

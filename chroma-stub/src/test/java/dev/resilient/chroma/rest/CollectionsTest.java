@@ -5,13 +5,13 @@ import static dev.resilient.chroma.rest.ChromaRequests.chunk;
 import static dev.resilient.chroma.rest.ChromaRequests.query;
 import static dev.resilient.chroma.rest.ChromaRequests.uniqueCollection;
 import static dev.resilient.stubkit.testing.StubChaosContract.TOKEN;
-import static dev.resilient.stubkit.testing.StubChaosContract.TOKEN_HEADER;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.resilient.kit.secrets.InternalTokenHeader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class CollectionsTest {
 
     private static RequestSpecification authed() {
-        return given().header(TOKEN_HEADER, TOKEN);
+        return given().header(InternalTokenHeader.NAME, TOKEN);
     }
 
     @Test

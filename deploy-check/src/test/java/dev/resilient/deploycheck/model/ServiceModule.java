@@ -26,8 +26,4 @@ public record ServiceModule(String name, Path dir, int httpPort, Properties prop
     public boolean reads(String name) {
         return ConfigMappingNames.matches(envNames, name);
     }
-
-    public String property(String key) {
-        return properties.getProperty(key);
-    }
 }

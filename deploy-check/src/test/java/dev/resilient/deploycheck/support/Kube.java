@@ -20,7 +20,6 @@ import java.util.Optional;
 public final class Kube {
 
     private final Path dir;
-    private final Map<String, Object> kustomization;
     private final List<K8sObject> objects = new ArrayList<>();
     private final Map<String, Map<String, Path>> generatedFiles = new LinkedHashMap<>();
 
@@ -29,7 +28,6 @@ public final class Kube {
     public Kube(Suite suite) {
         this.suite = suite;
         this.dir = suite.deploy().resolve("k8s");
-        this.kustomization = Yaml.single(dir.resolve("kustomization.yaml"));
         for (Path file : resourceFiles()) {
             for (Object doc : Yaml.documents(file)) {
                 Map<String, Object> body = map(doc);
@@ -45,10 +43,6 @@ public final class Kube {
 
     public Path dir() {
         return dir;
-    }
-
-    public Map<String, Object> kustomization() {
-        return kustomization;
     }
 
     /**

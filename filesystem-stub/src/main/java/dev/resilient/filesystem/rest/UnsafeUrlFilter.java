@@ -1,6 +1,6 @@
 package dev.resilient.filesystem.rest;
 
-import dev.resilient.errors.JsonErrors;
+import dev.resilient.kit.errors.JsonErrors;
 import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,10 +1,7 @@
 package dev.resilient.git.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.resilient.kit.hash.Hashes;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * Snapshot ids the way git names commits: a SHA-1 over a header (project, parent, time,
@@ -23,11 +20,6 @@ public final class SnapshotIds {
                 + "time " + createdAt + "\n"
                 + "sequence " + sequence + "\n"
                 + "\n" + message;
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(object.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, LENGTH);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-1", e);
-        }
+        return Hashes.sha1Hex(object).substring(0, LENGTH);
     }
 }

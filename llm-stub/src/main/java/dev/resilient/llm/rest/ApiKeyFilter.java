@@ -1,6 +1,6 @@
 package dev.resilient.llm.rest;
 
-import dev.resilient.errors.ErrorBody;
+import dev.resilient.kit.errors.ErrorBody;
 import dev.resilient.llm.service.ApiKeyVerifier;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;

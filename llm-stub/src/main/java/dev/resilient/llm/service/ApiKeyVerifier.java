@@ -1,10 +1,8 @@
 package dev.resilient.llm.service;
 
+import dev.resilient.kit.hash.Hashes;
 import dev.resilient.llm.config.LlmConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,11 +19,7 @@ public class ApiKeyVerifier {
     private final Optional<byte[]> expectedDigest;
 
     ApiKeyVerifier(LlmConfig config) {
-        this.expectedDigest = config.apiKey().map(ApiKeyVerifier::sha256);
-    }
-
-    public boolean isRequired() {
-        return expectedDigest.isPresent();
+        this.expectedDigest = config.apiKey().map(Hashes::sha256);
     }
 
     /** @param authorization the raw {@code Authorization} header, possibly null */
@@ -37,15 +31,6 @@ public class ApiKeyVerifier {
                 || !authorization.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
             return false;
         }
-        byte[] presented = sha256(authorization.substring(BEARER.length()).strip());
-        return MessageDigest.isEqual(expectedDigest.get(), presented);
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return Hashes.matchesSha256(expectedDigest.get(), authorization.substring(BEARER.length()).strip());
     }
 }

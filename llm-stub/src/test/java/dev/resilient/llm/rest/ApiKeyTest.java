@@ -3,12 +3,12 @@ package dev.resilient.llm.rest;
 import static dev.resilient.llm.rest.ChatRequests.body;
 import static dev.resilient.llm.rest.ChatRequests.message;
 import static dev.resilient.stubkit.testing.StubChaosContract.TOKEN;
-import static dev.resilient.stubkit.testing.StubChaosContract.TOKEN_HEADER;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.resilient.kit.secrets.InternalTokenHeader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -23,7 +23,7 @@ class ApiKeyTest {
     private static final Object QUESTION = body(null, List.of(message("system", "ctx"), message("user", "who answers?")));
 
     private static RequestSpecification internal() {
-        return given().header(TOKEN_HEADER, TOKEN);
+        return given().header(InternalTokenHeader.NAME, TOKEN);
     }
 
     @Test

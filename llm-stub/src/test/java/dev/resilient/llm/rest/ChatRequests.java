@@ -1,9 +1,9 @@
 package dev.resilient.llm.rest;
 
 import static dev.resilient.stubkit.testing.StubChaosContract.TOKEN;
-import static dev.resilient.stubkit.testing.StubChaosContract.TOKEN_HEADER;
 import static io.restassured.RestAssured.given;
 
+import dev.resilient.kit.secrets.InternalTokenHeader;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.util.LinkedHashMap;
@@ -31,7 +31,7 @@ final class ChatRequests {
 
     /** Posts a body: a map (serialised as JSON) or a raw JSON string sent as is. */
     static ValidatableResponse chat(Object body) {
-        return given().header(TOKEN_HEADER, TOKEN).contentType(ContentType.JSON).body(body)
+        return given().header(InternalTokenHeader.NAME, TOKEN).contentType(ContentType.JSON).body(body)
                 .post("/v1/chat/completions").then().log().ifValidationFails();
     }
 }

@@ -1,12 +1,12 @@
 package dev.resilient.llm.rest;
 
 import static dev.resilient.stubkit.testing.StubChaosContract.TOKEN;
-import static dev.resilient.stubkit.testing.StubChaosContract.TOKEN_HEADER;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 
+import dev.resilient.kit.secrets.InternalTokenHeader;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ class ModelsTest {
 
     @Test
     void listsTheConfiguredModelsDefaultFirst() {
-        given().header(TOKEN_HEADER, TOKEN).get("/v1/models").then().statusCode(200)
+        given().header(InternalTokenHeader.NAME, TOKEN).get("/v1/models").then().statusCode(200)
                 .body("object", equalTo("list"))
                 .body("data.id", contains("stub-model", "stub-model-advanced"))
                 .body("data.object", everyItem(equalTo("model")))
@@ -24,15 +24,15 @@ class ModelsTest {
 
     @Test
     void describesOneModelAnd404sForOthers() {
-        given().header(TOKEN_HEADER, TOKEN).get("/v1/models/stub-model-advanced").then().statusCode(200)
+        given().header(InternalTokenHeader.NAME, TOKEN).get("/v1/models/stub-model-advanced").then().statusCode(200)
                 .body("id", equalTo("stub-model-advanced")).body("owned_by", equalTo("llm-stub"));
-        given().header(TOKEN_HEADER, TOKEN).get("/v1/models/gpt-9").then().statusCode(404)
+        given().header(InternalTokenHeader.NAME, TOKEN).get("/v1/models/gpt-9").then().statusCode(404)
                 .body("error", equalTo("model 'gpt-9' not found"));
     }
 
     @Test
     void needsNoApiKeyWhenNoneIsConfigured() {
-        given().header(TOKEN_HEADER, TOKEN).header("Authorization", "Bearer anything").get("/v1/models").then()
+        given().header(InternalTokenHeader.NAME, TOKEN).header("Authorization", "Bearer anything").get("/v1/models").then()
                 .statusCode(200);
     }
 }

@@ -1,9 +1,9 @@
 package dev.resilient.stubkit.chaos;
 
+import dev.resilient.kit.deadline.DeadlineHeader;
+import dev.resilient.kit.errors.JsonErrors;
 import dev.resilient.stubkit.config.StubConfig;
 import dev.resilient.stubkit.web.ExemptPaths;
-import dev.resilient.errors.DeadlineHeader;
-import dev.resilient.errors.JsonErrors;
 import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;

@@ -1,50 +1,48 @@
 package dev.resilient.stubkit.security;
 
-import dev.resilient.errors.JsonErrors;
-import dev.resilient.errors.secrets.InternalTokenConfig;
+import dev.resilient.kit.errors.JsonErrors;
+import dev.resilient.kit.hash.Hashes;
+import dev.resilient.kit.secrets.InternalTokenConfig;
+import dev.resilient.kit.secrets.InternalTokenHeader;
 import dev.resilient.stubkit.config.StubConfig;
 import dev.resilient.stubkit.web.ExemptPaths;
 import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 
 /**
  * Rejects every request without the right {@code X-INTERNAL-TOKEN} with 401, before any
  * endpoint or fault runs. Health, Quarkus endpoints and configured public paths are exempt.
  * A Vert.x route filter rather than a JAX-RS filter so it also guards non-REST routes. The token
- * ({@code internal.token}) and its production check live in api-errors ({@code dev.resilient.errors.secrets}).
+ * ({@code internal.token}) and its production check live in service-kit ({@code dev.resilient.kit.secrets}).
  */
 @ApplicationScoped
 public class InternalTokenFilter {
 
-    public static final String HEADER = "X-INTERNAL-TOKEN";
     static final int PRIORITY = 1000;
 
-    private final byte[] expected;
+    private final byte[] expectedSha256;
     private final List<String> publicPaths;
 
     InternalTokenFilter(InternalTokenConfig tokenConfig, StubConfig stubConfig) {
-        this.expected = tokenConfig.token().getBytes(StandardCharsets.UTF_8);
+        this.expectedSha256 = Hashes.sha256(tokenConfig.token());
         this.publicPaths = stubConfig.publicPaths().orElse(List.of());
     }
 
     @RouteFilter(PRIORITY)
     void check(RoutingContext rc) {
         String path = rc.normalizedPath();
-        if (isPublic(path) || matches(rc.request().getHeader(HEADER))) {
+        if (isPublic(path) || matches(rc.request().getHeader(InternalTokenHeader.NAME))) {
             rc.next();
             return;
         }
-        JsonErrors.end(rc, 401, "missing or invalid " + HEADER);
+        JsonErrors.end(rc, 401, "missing or invalid " + InternalTokenHeader.NAME);
     }
 
-    /** Constant-time comparison, so the answer time tells nothing about the secret. */
+    /** Constant-time comparison of digests, so the answer time tells nothing about the secret. */
     boolean matches(String presented) {
-        return presented != null
-                && MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8));
+        return Hashes.matchesSha256(expectedSha256, presented);
     }
 
     private boolean isPublic(String path) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.resilient.kit.secrets.InternalTokenHeader;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -33,7 +34,6 @@ public abstract class StubChaosContract {
 
     /** The development default of {@code internal.token}: allowed in the test profile these tests run in. */
     public static final String TOKEN = "dev-internal-token-NOT-FOR-PRODUCTION";
-    public static final String TOKEN_HEADER = "X-INTERNAL-TOKEN";
 
     /** One endpoint of a stub: a method and a concrete path (existing ids, so an authorised call reaches it). */
     public record Endpoint(String method, String path) {
@@ -92,7 +92,7 @@ public abstract class StubChaosContract {
     }
 
     public static RequestSpecification authed() {
-        return given().header(TOKEN_HEADER, TOKEN);
+        return given().header(InternalTokenHeader.NAME, TOKEN);
     }
 
     @BeforeEach
@@ -109,7 +109,7 @@ public abstract class StubChaosContract {
 
     @Test
     void rejectsWrongTokenWith401() {
-        given().header(TOKEN_HEADER, TOKEN + "x").get(protectedGetPath()).then().statusCode(401);
+        given().header(InternalTokenHeader.NAME, TOKEN + "x").get(protectedGetPath()).then().statusCode(401);
     }
 
     @Test
@@ -124,7 +124,7 @@ public abstract class StubChaosContract {
     void everyEndpointAndTheChaosApiRejectAWrongTokenWith401Json() {
         for (String wrong : List.of(TOKEN + "x", TOKEN.substring(1), "", "Bearer " + TOKEN, TOKEN.toUpperCase())) {
             for (Endpoint e : everyProtectedEndpoint()) {
-                call(given().header(TOKEN_HEADER, wrong), e).then().log().ifValidationFails().statusCode(401)
+                call(given().header(InternalTokenHeader.NAME, wrong), e).then().log().ifValidationFails().statusCode(401)
                         .contentType(ContentType.JSON).body("error", notNullValue());
             }
         }
@@ -305,7 +305,7 @@ public abstract class StubChaosContract {
     private HttpResponse<String> rawGet(Duration timeout) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + protectedGetPath()))
-                .header(TOKEN_HEADER, TOKEN).timeout(timeout).GET().build();
+                .header(InternalTokenHeader.NAME, TOKEN).timeout(timeout).GET().build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,5 +1,6 @@
 package dev.resilient.backend.it.soak;
 
+import dev.resilient.kit.secrets.InternalTokenHeader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,13 +32,13 @@ public final class ChaosApi {
 
     /** A GET with the internal token, straight to a stub (the soak's checks of what is stored). */
     public HttpResponse<String> get(String stubUrl, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(stubUrl + path)).header("X-INTERNAL-TOKEN", internalToken)
+        return http.send(HttpRequest.newBuilder(URI.create(stubUrl + path)).header(InternalTokenHeader.NAME, internalToken)
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private boolean send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = http.send(request.header("X-INTERNAL-TOKEN", internalToken)
+            HttpResponse<String> r = http.send(request.header(InternalTokenHeader.NAME, internalToken)
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("/_chaos answered " + r.statusCode() + ": " + r.body());

@@ -1,6 +1,6 @@
 package dev.resilient.backend.it.soak;
 
-import dev.resilient.backend.support.StubProcess;
+import dev.resilient.backend.support.ServiceProcess;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,9 +23,9 @@ public final class ChaosMonkey {
     static final List<String> MODES = List.of("error", "slow", "hang", "reset", "flaky");
 
     private final Random random;
-    private final Map<String, StubProcess> faultable;
-    private final Map<String, StubProcess> killable;
-    private final StubProcess backend;
+    private final Map<String, ServiceProcess> faultable;
+    private final Map<String, ServiceProcess> killable;
+    private final ServiceProcess backend;
     private final BackendLife life;
     private final ChaosApi chaos;
     private final SoakStats stats;
@@ -39,8 +39,8 @@ public final class ChaosMonkey {
      * @param faultable stubs that get faults through {@code /_chaos}, by name
      * @param killable  stubs whose process may be killed and restarted (their state survives or does not matter)
      */
-    public ChaosMonkey(long seed, Map<String, StubProcess> faultable, Map<String, StubProcess> killable,
-            StubProcess backend, BackendLife life, ChaosApi chaos, SoakStats stats) {
+    public ChaosMonkey(long seed, Map<String, ServiceProcess> faultable, Map<String, ServiceProcess> killable,
+            ServiceProcess backend, BackendLife life, ChaosApi chaos, SoakStats stats) {
         this.random = new Random(seed);
         this.faultable = faultable;
         this.killable = killable;
@@ -118,7 +118,7 @@ public final class ChaosMonkey {
         if (!down.add(name)) {
             return;
         }
-        StubProcess p = killable.get(name);
+        ServiceProcess p = killable.get(name);
         boolean sigkill = random.nextBoolean();
         long downFor = 1000 + random.nextInt(3000);
         if (sigkill) {
@@ -146,7 +146,7 @@ public final class ChaosMonkey {
         });
     }
 
-    private void restart(String name, StubProcess p) {
+    private void restart(String name, ServiceProcess p) {
         try {
             p.start();
             stats.count("restarts", name);

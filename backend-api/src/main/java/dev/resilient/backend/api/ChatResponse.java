@@ -1,0 +1,18 @@
+package dev.resilient.backend.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * Answer of {@code POST /v1/api/chat}. {@code degraded} names what was missing
+ * ({@code vector_search}, {@code fulltext_search}, {@code llm}, {@code history}); empty when all went well.
+ * {@code llm_provider} is {@code primary}, {@code secondary} or {@code none} (the degraded answer).
+ */
+public record ChatResponse(
+        String response,
+        @JsonProperty("context_sources") int contextSources,
+        @JsonProperty("context_source") String contextSource,
+        List<String> degraded,
+        @JsonProperty("llm_provider") String llmProvider,
+        String model) {
+}

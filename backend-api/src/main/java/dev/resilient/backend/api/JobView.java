@@ -1,0 +1,23 @@
+package dev.resilient.backend.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+
+/** Answer of {@code GET /v1/api/jobs/{job_id}}. */
+public record JobView(
+        @JsonProperty("job_id") String jobId,
+        @JsonProperty("project_id") String projectId,
+        String state,
+        int attempts,
+        @JsonProperty("max_attempts") int maxAttempts,
+        @JsonProperty("next_attempt_at") Instant nextAttemptAt,
+        int documents,
+        int saved,
+        int indexed,
+        @JsonProperty("git_failed") Boolean gitFailed,
+        @JsonProperty("last_error") String lastError,
+        @JsonProperty("created_at") Instant createdAt,
+        @JsonProperty("updated_at") Instant updatedAt,
+        @JsonProperty("finished_at") Instant finishedAt,
+        @JsonProperty("processed_by") String processedBy) {
+}

@@ -1,0 +1,17 @@
+package dev.resilient.backend.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.Map;
+
+/** Body of {@code /v1/api/status/services} and {@code /admin/service-status}. */
+public record StatusResponse(
+        Map<String, ServiceStatus> services,
+        @JsonProperty("operation_mode") String operationMode,
+        @JsonProperty("operation_mode_reason") String operationModeReason,
+        @JsonProperty("operation_mode_source") String operationModeSource,
+        @JsonProperty("operation_mode_since") Instant operationModeSince,
+        Map<String, Boolean> features,
+        @JsonProperty("shared_cache") String sharedCache,
+        Instant timestamp) {
+}

@@ -1,0 +1,29 @@
+package dev.resilient.backend.client.chroma;
+
+import dev.resilient.backend.client.InternalTokenHeaders;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * The vector store ({@code quarkus.rest-client.chroma.url}, env {@code CHROMA_SERVER_URL}).
+ * Plain transport: the fault-tolerance policy is applied by {@code ChromaGuard} around each call.
+ * Every method throws {@code DownstreamClientError} on a 4xx, {@code DownstreamServerError} on a
+ * 5xx and {@code jakarta.ws.rs.ProcessingException} when the connection fails.
+ */
+@RegisterRestClient(configKey = "chroma")
+@RegisterClientHeaders(InternalTokenHeaders.class)
+@Path("/")
+public interface ChromaClient {
+
+    /** Ranks a collection's chunks against the query texts; 404 ({@code DownstreamClientError}) for an unknown collection. */
+    @POST
+    @Path("query")
+    ChromaQueryResult query(ChromaQuery query);
+
+    /** Upserts chunks by id (a repeated id replaces, never duplicates); creates the collection. */
+    @POST
+    @Path("add_chunks")
+    ChromaAddResult addChunks(ChromaAddChunks chunks);
+}

@@ -1,7 +1,0 @@
-package dev.resilient.backend.model;
-
-import java.util.Map;
-
-/** A chunk as chroma stores it. */
-public record ChromaChunk(String id, String text, Map<String, Object> metadata) {
-}
