@@ -3,6 +3,7 @@ package dev.resilient.backend.job;
 import dev.resilient.backend.api.DocumentIn;
 import dev.resilient.backend.config.JobsConfig;
 import dev.resilient.backend.resilience.Downstream;
+import dev.resilient.backend.resilience.EffectivePolicy;
 import dev.resilient.backend.resilience.Failures;
 import dev.resilient.backend.resilience.PolicyRegistry;
 import dev.resilient.backend.service.IndexingFailedException;
@@ -122,8 +123,10 @@ public class JobRunner {
         } catch (IndexingFailedException e) {
             if (e.nothingReachedChroma()) {
                 // Refused before any attempt (usually the open breaker the log line names, or a full
-                // bulkhead): wait out the breaker's delay and keep the job's attempt.
-                Duration wait = Duration.ofMillis(policies.get(Downstream.CHROMA).breakerDelayMs());
+                // bulkhead): wait out the breaker's delay and keep the job's attempt. With no breaker (fault
+                // tolerance switched off) it was the bulkhead: wait the first job backoff instead.
+                long breakerDelay = policies.get(Downstream.CHROMA).breakerDelayMs();
+                Duration wait = breakerDelay == EffectivePolicy.NONE ? config.backoffInitial() : Duration.ofMillis(breakerDelay);
                 if (store.postpone(id, worker, savedInPrefix, indexed, e.getMessage(), wait)) {
                     LOG.infof("Job %s: vector store breaker open, postponed %d ms without using an attempt", id, wait.toMillis());
                 }

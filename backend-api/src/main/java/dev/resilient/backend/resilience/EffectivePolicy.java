@@ -15,7 +15,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * {@code smallrye.faulttolerance.*}, environment variables, global keys). Reading them there instead
  * of resolving the keys again means logs and status cannot disagree with what is applied.
  * {@link FaultToleranceOperationProvider} is SmallRye's implementation SPI, not its public API:
- * no public API exposes the resolved values of an annotated method.
+ * no public API exposes the resolved values of an annotated method. A strategy switched off by
+ * configuration ({@code MP_Fault_Tolerance_NonFallback_Enabled=false}, {@code .../Retry/enabled=false})
+ * is absent from the operation: one attempt, no timeout ({@link #NONE}), no breaker.
  *
  * @param attempts         first call plus retries
  * @param retryDelayMs     the first backoff
@@ -24,6 +26,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * @param breakerDelayMs   how long the breaker stays open before a half-open probe
  */
 public record EffectivePolicy(long attempts, long retryDelayMs, long timeoutMs, long breakerThreshold, long breakerDelayMs) {
+
+    /** A timeout, threshold or delay that does not apply. */
+    public static final long NONE = Long.MAX_VALUE;
 
     static EffectivePolicy of(Downstream downstream, FaultToleranceOperationProvider operations) {
         Method call;
@@ -36,10 +41,10 @@ public record EffectivePolicy(long attempts, long retryDelayMs, long timeoutMs, 
         Retry retry = op.getRetry();
         Timeout timeout = op.getTimeout();
         CircuitBreaker breaker = op.getCircuitBreaker();
-        return new EffectivePolicy(retry.maxRetries() + 1L,
-                Duration.of(retry.delay(), retry.delayUnit()).toMillis(),
-                Duration.of(timeout.value(), timeout.unit()).toMillis(),
-                breaker.requestVolumeThreshold(),
-                Duration.of(breaker.delay(), breaker.delayUnit()).toMillis());
+        return new EffectivePolicy(retry == null ? 1 : retry.maxRetries() + 1L,
+                retry == null ? NONE : Duration.of(retry.delay(), retry.delayUnit()).toMillis(),
+                timeout == null ? NONE : Duration.of(timeout.value(), timeout.unit()).toMillis(),
+                breaker == null ? NONE : breaker.requestVolumeThreshold(),
+                breaker == null ? NONE : Duration.of(breaker.delay(), breaker.delayUnit()).toMillis());
     }
 }

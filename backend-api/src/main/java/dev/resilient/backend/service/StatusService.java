@@ -55,7 +55,12 @@ public class StatusService {
 
     private PolicyView policy(Downstream d) {
         EffectivePolicy p = policies.get(d);
-        return new PolicyView(p.attempts(), p.retryDelayMs(), p.timeoutMs(), p.breakerThreshold(), p.breakerDelayMs());
+        return new PolicyView(p.attempts(), shown(p.retryDelayMs()), shown(p.timeoutMs()), shown(p.breakerThreshold()),
+                shown(p.breakerDelayMs()));
+    }
+
+    private static Long shown(long value) {
+        return value == EffectivePolicy.NONE ? null : value;
     }
 
     private RetryBudgetView retryBudget(Downstream d) {

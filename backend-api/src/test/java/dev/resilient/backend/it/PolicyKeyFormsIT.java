@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every documented way to change a guard's policy (README "Resilience policy"), each set on a real
  * backend process: what SmallRye applies (attempts that reach chroma-stub), what the status shows
  * and what the log says agree. One form that looks plausible but SmallRye ignores for a
- * method-level annotation (a class-level MicroProfile key) changes none of the three.
+ * method-level annotation (a class-level MicroProfile key) changes none of the three; with fault
+ * tolerance switched off (as bench/run's second backend runs) there is one attempt and the backend is
+ * healthy.
  */
 class PolicyKeyFormsIT {
 
@@ -47,7 +49,9 @@ class PolicyKeyFormsIT {
                         Map.of("QUARKUS_FAULT_TOLERANCE__DEV_RESILIENT_BACKEND_RESILIENCE_CHROMAGUARD_CALL__RETRY_MAX_RETRIES", "3"), 4),
                 Arguments.of("global key", Map.of("quarkus.fault-tolerance.global.retry.max-retries", "3"), Map.of(), 4),
                 Arguments.of("class-level key (ignored for a method annotation)", Map.of(GUARD + "/Retry/maxRetries", "5"),
-                        Map.of(), 3));
+                        Map.of(), 3),
+                // bench/run's second backend: every strategy but fallbacks off, so one attempt and no breaker
+                Arguments.of("fault tolerance off", Map.of(), Map.of("MP_Fault_Tolerance_NonFallback_Enabled", "false"), 1));
     }
 
     @ParameterizedTest(name = "{0}")
