@@ -91,11 +91,7 @@ class DeploySuiteTest {
 
     @Test
     void aLiveQuarkusRunJarJvmIsRunning() throws Exception {
-        Path jar = idleQuarkusRunJar();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process jvm = start(java, "-Xmx16m", "-jar", jar.toString());
-        assertEquals("idle", firstLine(jvm), "the fake service started");
-        writePid("billing", jvm.pid());
+        Process jvm = fakeServiceAs("billing");
 
         assertEquals(String.valueOf(jvm.pid()), pidColumn("billing"), "java -jar .../quarkus-run.jar is a service");
         assertEquals("-", pidColumn("git"), "no pid file: not running");
@@ -105,11 +101,7 @@ class DeploySuiteTest {
     void pidPrintsWhatStatusShowsAndFailsWhenNotRunning() throws Exception {
         // bench/run reads a service's CPU time and RSS from /proc/<pid>: it asks `deploy/suite pid`, so the
         // pid it reads is the one status shows, never a stale pid file's
-        Path jar = idleQuarkusRunJar();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process jvm = start(java, "-Xmx16m", "-jar", jar.toString());
-        assertEquals("idle", firstLine(jvm), "the fake service started");
-        writePid("billing", jvm.pid());
+        Process jvm = fakeServiceAs("billing");
         Process gone = new ProcessBuilder("true").start();
         assertTrue(gone.waitFor(10, TimeUnit.SECONDS));
         writePid("backend", gone.pid());
@@ -234,5 +226,15 @@ class DeploySuiteTest {
             System.out.flush();
             System.in.transferTo(OutputStream.nullOutputStream());
         }
+    }
+
+    /** A JVM that looks like a service to deploy/suite ({@code java -jar .../quarkus-run.jar}), under NAME's pid file. */
+    private Process fakeServiceAs(String name) throws Exception {
+        Path jar = idleQuarkusRunJar();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process jvm = start(java, "-Xmx16m", "-jar", jar.toString());
+        assertEquals("idle", firstLine(jvm), "the fake service started");
+        writePid(name, jvm.pid());
+        return jvm;
     }
 }
