@@ -9,6 +9,7 @@ import dev.resilient.backend.resilience.PolicyRegistry;
 import dev.resilient.backend.service.IndexingFailedException;
 import dev.resilient.backend.service.IngestionService;
 import dev.resilient.backend.service.LastGoodResults;
+import dev.resilient.backend.resilience.Caller;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -102,12 +103,13 @@ public class JobRunner {
         int saved = job.saved();
         int indexed = job.indexed();
         int savedInPrefix = saved; // saves of the documents indexed so far: where the next attempt resumes
+        Caller caller = Caller.background(job.namespace().user(), "ingestion");
         try {
             for (DocumentIn doc : job.documents().subList(indexed, job.documents().size())) {
-                if (ingestion.save(job.namespace(), doc)) {
+                if (ingestion.save(caller, job.namespace(), doc)) {
                     saved++;
                 }
-                ingestion.index(job.namespace(), doc);
+                ingestion.index(caller, job.namespace(), doc);
                 indexed++;
                 savedInPrefix = saved;
                 if (!store.progress(id, worker, saved, indexed)) {
@@ -115,10 +117,12 @@ public class JobRunner {
                     return;
                 }
             }
-            boolean gitFailed = !ingestion.snapshot(job.namespace(), indexed);
+            boolean gitFailed = !ingestion.snapshot(caller, job.namespace(), indexed);
+            // Before the job reads as succeeded: whoever sees it done must not then be served a search
+            // cached from the documents before it. Dropping them twice (a lost lease) costs one miss.
+            lastGood.forget(job.namespace());
             if (store.succeed(id, worker, saved, indexed, gitFailed)) {
                 LOG.infof("Job %s succeeded: saved %d, indexed %d, git_failed %s", id, saved, indexed, gitFailed);
-                lastGood.forget(job.namespace()); // the project's documents changed: cached searches are stale
             }
         } catch (IndexingFailedException e) {
             if (e.nothingReachedChroma()) {

@@ -6,7 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import jakarta.interceptor.InterceptorBinding;
 
-/** Puts a guard's calls under the request's time budget ({@link BudgetedInterceptor}). */
+/** Puts a guard's {@code call} under its caller's time budget and the retry budgets ({@link BudgetedInterceptor}). */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})

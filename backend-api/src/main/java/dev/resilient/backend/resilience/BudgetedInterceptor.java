@@ -1,50 +1,95 @@
 package dev.resilient.backend.resilience;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
- * Runs outside SmallRye Fault Tolerance (a lower priority than its interceptor): a call whose
- * request has less than {@code min-attempt} left is refused here, before the circuit breaker, the
- * bulkhead or the retry see it, so a spent budget is never held for or against the service. Being
- * outside, it also sees every call an open breaker rejects, and logs them (rate-limited).
+ * The entry of every guarded call, outside SmallRye Fault Tolerance (a lower priority than its
+ * interceptor). It takes the {@link DownstreamCall} the guard was given and
+ * <ul>
+ * <li>refuses it when its caller has less than {@code min-attempt} left, before the circuit
+ * breaker, the bulkhead or the retry see it, so a spent budget is never held for or against the
+ * service;</li>
+ * <li>makes it known to the retry decision ({@link #retryCheck()}) for as long as the guarded call
+ * runs, retries included;</li>
+ * <li>logs the calls an open breaker rejects (rate-limited), which only the outside sees.</li>
+ * </ul>
+ * The retry decision is this class' one thread local, set and cleared here: SmallRye creates the
+ * backoff strategy itself and gives it only the failure, so the call cannot be passed to it.
+ * Guarded calls are synchronous: the attempts and the backoff run on the caller's thread.
  */
 @Budgeted
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_AFTER)
 public class BudgetedInterceptor {
 
+    /** The decision {@link BudgetedBackoff} asks before each wait. */
+    @FunctionalInterface
+    interface RetryCheck {
+        /** @throws RetryDeniedException when the retry must not happen */
+        void beforeBackoff(long delayMs, Throwable failure);
+    }
+
+    private static final ThreadLocal<RetryCheck> RETRY_CHECK = new ThreadLocal<>();
+
     private final Deadlines deadlines;
+    private final RetryGate gate;
     private final MeterRegistry registry;
     private final DownstreamLog log;
 
-    BudgetedInterceptor(Deadlines deadlines, MeterRegistry registry, DownstreamLog log) {
+    BudgetedInterceptor(Deadlines deadlines, RetryGate gate, MeterRegistry registry, DownstreamLog log) {
         this.deadlines = deadlines;
+        this.gate = gate;
         this.registry = registry;
         this.log = log;
     }
 
+    /** The retry decision of the guarded call running on this thread; null outside one. */
+    static RetryCheck retryCheck() {
+        return RETRY_CHECK.get();
+    }
+
     @AroundInvoke
     Object guard(InvocationContext ctx) throws Exception {
-        long left = deadlines.remainingMs();
+        DownstreamCall<?> call = callOf(ctx);
+        Downstream d = call.downstream();
+        long left = deadlines.remainingMs(call.caller());
         if (left != Deadlines.NONE && left < deadlines.minAttemptMs()) {
-            Downstream d = Guards.downstreamOf(ctx.getMethod().getDeclaringClass());
-            Object call = ctx.getParameters().length > 0 ? ctx.getParameters()[0] : null;
-            log.notCalled(d, call instanceof DownstreamCall<?> c ? c.operation() : "call", left, deadlines.endpoint());
+            log.notCalled(d, call.operation(), left, call.caller().endpoint());
             BudgetMetrics.denied(registry, d, BudgetMetrics.NOT_STARTED);
             throw new BudgetExhaustedException(left);
         }
+        RetryCheck outer = RETRY_CHECK.get();
+        RETRY_CHECK.set((delayMs, failure) -> gate.beforeBackoff(call, delayMs, failure));
         try {
             return ctx.proceed();
         } catch (CircuitBreakerOpenException e) {
-            log.rejectedByOpenBreaker(Guards.downstreamOf(ctx.getMethod().getDeclaringClass()));
+            log.rejectedByOpenBreaker(d);
             throw e;
         } finally {
-            AttemptContext.clear();
+            if (outer == null) {
+                RETRY_CHECK.remove();
+            } else {
+                RETRY_CHECK.set(outer);
+            }
         }
+    }
+
+    /** The call a guard's {@code call(DownstreamCall)} was given, checked against the guard's downstream. */
+    private static DownstreamCall<?> callOf(InvocationContext ctx) {
+        if (ctx.getTarget() instanceof DownstreamGuard guard && ctx.getParameters().length == 1
+                && ctx.getParameters()[0] instanceof DownstreamCall<?> call) {
+            if (call.downstream() != guard.downstream()) {
+                throw new IllegalArgumentException("a call to " + call.downstream().key() + " passed to the "
+                        + guard.downstream().key() + " guard");
+            }
+            return call;
+        }
+        throw new IllegalStateException("@Budgeted applies to DownstreamGuard.call(DownstreamCall) only, not "
+                + ctx.getMethod());
     }
 }

@@ -2,6 +2,8 @@ package dev.resilient.backend.resilience;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
@@ -26,40 +28,40 @@ public class CallRecorder {
     private final MeterRegistry registry;
     private final Deadlines deadlines;
     private final RetryBudgets retryBudgets;
-    private final AttemptTimer timer;
     private final DownstreamLog log;
 
     CallRecorder(DownstreamStats stats, PolicyRegistry policies, MeterRegistry registry, Deadlines deadlines,
-            RetryBudgets retryBudgets, AttemptTimer timer, DownstreamLog log) {
+            RetryBudgets retryBudgets, DownstreamLog log) {
         this.stats = stats;
         this.policies = policies;
         this.registry = registry;
         this.deadlines = deadlines;
         this.retryBudgets = retryBudgets;
-        this.timer = timer;
         this.log = log;
     }
 
     /**
      * One attempt, bounded by the smaller of the policy timeout ({@code @Timeout}, applied by
-     * SmallRye) and the request's time left (applied here), which is also announced to the
-     * downstream in {@code X-Request-Timeout-Ms}.
+     * SmallRye) and the caller's time left (applied here, by no longer waiting for the answer, which
+     * cancels the request), which is also announced to the downstream in {@code X-Request-Timeout-Ms}.
      */
-    <T> T attempt(Downstream d, DownstreamCall<T> call) {
+    <T> T attempt(DownstreamCall<T> call) {
+        Downstream d = call.downstream();
         int attempt = call.startAttempt();
         EffectivePolicy policy = policies.get(d);
         long attempts = policy.attempts();
         if (attempt == 1) {
             retryBudgets.recordCall(d);
         }
-        long left = deadlines.remainingMs();
+        long left = deadlines.remainingMs(call.caller());
         boolean budgetFirst = left < policy.timeoutMs();
-        AttemptContext.begin(d, call, retryBudgets.enabled() ? Math.max(0, Math.min(left, policy.timeoutMs())) : Deadlines.NONE);
+        Long announced = retryBudgets.enabled() ? Math.max(0, Math.min(left, policy.timeoutMs())) : null;
         log.attemptStarts(d, call.operation(), attempt, attempts);
         Timer.Sample sample = Timer.start(registry);
         String outcome = "failure";
         try {
-            T result = budgetFirst ? timer.run(Math.max(1, left), call::run) : call.run();
+            Uni<T> request = call.request(announced);
+            T result = budgetFirst ? awaitWithin(request, Math.max(1, left)) : request.await().indefinitely();
             outcome = "success";
             stats.success(d);
             log.succeeded(d, call.operation());
@@ -82,10 +84,23 @@ public class CallRecorder {
             }
             throw e;
         } finally {
-            AttemptContext.endAttempt();
             sample.stop(Timer.builder(TIMER).description("One attempt of a call to a downstream service")
                     .tag("downstream", d.key()).tag("operation", call.operation()).tag("outcome", outcome)
                     .serviceLevelObjectives(BUCKETS).register(registry));
+        }
+    }
+
+    /**
+     * Waits at most {@code limitMs} for the answer; giving up cancels the request. No thread is
+     * interrupted: the policy timeout beyond it is SmallRye's, which clears its own interrupt.
+     *
+     * @throws DeadlineExceededException when the caller's deadline came first
+     */
+    private static <T> T awaitWithin(Uni<T> request, long limitMs) {
+        try {
+            return request.await().atMost(Duration.ofMillis(limitMs));
+        } catch (TimeoutException e) {
+            throw new DeadlineExceededException(limitMs, e);
         }
     }
 }

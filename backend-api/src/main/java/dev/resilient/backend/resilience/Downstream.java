@@ -6,21 +6,19 @@ package dev.resilient.backend.resilience;
  * the entry in {@code /v1/api/status/services}; {@code displayName} is the seeds' log prefix.
  */
 public enum Downstream {
-    CHROMA("chroma", "Chroma Server", ChromaGuard.class),
-    FILESYSTEM("filesystem", "Filesystem Server", FilesystemGuard.class),
-    BILLING("billing", "Billing Server", BillingGuard.class),
-    GIT("git", "Git Server", GitGuard.class),
-    LLM_PRIMARY("llm-primary", "LLM Primary", LlmPrimaryGuard.class),
-    LLM_SECONDARY("llm-secondary", "LLM Secondary", LlmSecondaryGuard.class);
+    CHROMA("chroma", "Chroma Server"),
+    FILESYSTEM("filesystem", "Filesystem Server"),
+    BILLING("billing", "Billing Server"),
+    GIT("git", "Git Server"),
+    LLM_PRIMARY("llm-primary", "LLM Primary"),
+    LLM_SECONDARY("llm-secondary", "LLM Secondary");
 
     private final String key;
     private final String displayName;
-    private final Class<?> guard;
 
-    Downstream(String key, String displayName, Class<?> guard) {
+    Downstream(String key, String displayName) {
         this.key = key;
         this.displayName = displayName;
-        this.guard = guard;
     }
 
     public String key() {
@@ -29,11 +27,6 @@ public enum Downstream {
 
     public String displayName() {
         return displayName;
-    }
-
-    /** The bean whose {@code call} method carries this downstream's fault-tolerance policy. */
-    public Class<?> guard() {
-        return guard;
     }
 
     /** The seeds' log prefix, e.g. {@code [Chroma Server]}. */

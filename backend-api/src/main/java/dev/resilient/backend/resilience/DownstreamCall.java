@@ -1,29 +1,55 @@
 package dev.resilient.backend.resilience;
 
-import java.util.function.Supplier;
+import io.smallrye.mutiny.Uni;
 
 /**
- * One logical call to a downstream, kept across its retries so that every attempt can be
- * numbered in the log and the same request (same body, same Idempotency-Key) is sent each time.
+ * The context of one logical call to a downstream, created where the call is made and passed to
+ * its guard, which hands it to every layer that needs it: which downstream and operation, for whom
+ * and by when ({@link Caller}), and how many attempts have started. The same request is sent on
+ * every attempt (same body, same Idempotency-Key).
+ *
+ * @param <T> what the downstream answers
  */
 public final class DownstreamCall<T> {
 
-    private final String operation;
-    private final Supplier<T> action;
-    private int attempts;
-
-    private DownstreamCall(String operation, Supplier<T> action) {
-        this.operation = operation;
-        this.action = action;
+    /** Builds one attempt's request; nothing is sent until the attempt subscribes to it. */
+    @FunctionalInterface
+    public interface Request<T> {
+        /**
+         * @param budgetMs the attempt's time budget, for the client's {@code X-Request-Timeout-Ms}
+         *                 header parameter; null (no header) with budgets off
+         */
+        Uni<T> send(Long budgetMs);
     }
 
-    /** @param operation what is called, for the log, e.g. {@code POST /query} */
-    public static <T> DownstreamCall<T> of(String operation, Supplier<T> action) {
-        return new DownstreamCall<>(operation, action);
+    private final Downstream downstream;
+    private final String operation;
+    private final Caller caller;
+    private final Request<T> request;
+    private int attempts;
+
+    private DownstreamCall(Downstream downstream, String operation, Caller caller, Request<T> request) {
+        this.downstream = downstream;
+        this.operation = operation;
+        this.caller = caller;
+        this.request = request;
+    }
+
+    /** @param operation what is called, for logs and metrics, e.g. {@code POST /query} */
+    public static <T> DownstreamCall<T> to(Downstream downstream, String operation, Caller caller, Request<T> request) {
+        return new DownstreamCall<>(downstream, operation, caller, request);
+    }
+
+    public Downstream downstream() {
+        return downstream;
     }
 
     public String operation() {
         return operation;
+    }
+
+    public Caller caller() {
+        return caller;
     }
 
     /** Attempts started so far. */
@@ -35,7 +61,7 @@ public final class DownstreamCall<T> {
         return ++attempts;
     }
 
-    T run() {
-        return action.get();
+    Uni<T> request(Long budgetMs) {
+        return request.send(budgetMs);
     }
 }

@@ -14,13 +14,20 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 public interface DownstreamGuard {
 
     /**
-     * Runs {@code call} under the downstream's policy.
+     * Runs {@code call} under the downstream's policy: each attempt sends the call's request and
+     * waits for its answer no longer than the policy timeout and the caller's time left.
      *
-     * @return what the call returned
+     * @return what the downstream answered
+     * @throws BudgetExhaustedException at once when the caller has less than {@code min-attempt} left
+     * @throws RetryDeniedException the failure that was not retried: no time left for the backoff, or retry budget spent
+     * @throws DeadlineExceededException when the caller's deadline cut the attempt short
      * @throws DownstreamClientError at once on a 4xx answer (not retried, not a breaker failure)
      * @throws CircuitBreakerOpenException at once while the breaker is open
      * @throws BulkheadException at once when too many calls are in flight
      * @throws RuntimeException the last failure (5xx, timeout, connection error) once the attempts are spent
      */
     <T> T call(DownstreamCall<T> call);
+
+    /** The downstream whose policy this guard carries: it takes only calls to it. */
+    Downstream downstream();
 }

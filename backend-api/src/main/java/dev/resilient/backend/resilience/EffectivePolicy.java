@@ -30,14 +30,15 @@ public record EffectivePolicy(long attempts, long retryDelayMs, long timeoutMs, 
     /** A timeout, threshold or delay that does not apply. */
     public static final long NONE = Long.MAX_VALUE;
 
-    static EffectivePolicy of(Downstream downstream, FaultToleranceOperationProvider operations) {
+    /** The policy of {@code guard}'s (the bean class') {@code call(DownstreamCall)}. */
+    static EffectivePolicy of(Class<?> guard, FaultToleranceOperationProvider operations) {
         Method call;
         try {
-            call = downstream.guard().getMethod("call", DownstreamCall.class);
+            call = guard.getMethod("call", DownstreamCall.class);
         } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(downstream.guard() + " has no call(DownstreamCall) method", e);
+            throw new IllegalStateException(guard + " has no call(DownstreamCall) method", e);
         }
-        FaultToleranceOperation op = operations.get(downstream.guard(), call);
+        FaultToleranceOperation op = operations.get(guard, call);
         Retry retry = op.getRetry();
         Timeout timeout = op.getTimeout();
         CircuitBreaker breaker = op.getCircuitBreaker();

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * See {@link DownstreamGuard} for the rules every guard follows.
  */
 @ApplicationScoped
-@Budgeted
 public class LlmPrimaryGuard implements DownstreamGuard {
 
     private final CallRecorder recorder;
@@ -24,6 +23,7 @@ public class LlmPrimaryGuard implements DownstreamGuard {
         this.recorder = recorder;
     }
 
+    @Budgeted
     @Retry(maxRetries = 2, delay = 1000, jitter = 0,
             abortOn = {CircuitBreakerOpenException.class, DownstreamClientError.class, BulkheadException.class,
                     BudgetException.class})
@@ -35,6 +35,11 @@ public class LlmPrimaryGuard implements DownstreamGuard {
     @Bulkhead(10)
     @Override
     public <T> T call(DownstreamCall<T> call) {
-        return recorder.attempt(Downstream.LLM_PRIMARY, call);
+        return recorder.attempt(call);
+    }
+
+    @Override
+    public Downstream downstream() {
+        return Downstream.LLM_PRIMARY;
     }
 }

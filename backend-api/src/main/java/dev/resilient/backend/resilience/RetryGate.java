@@ -1,7 +1,6 @@
 package dev.resilient.backend.resilience;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.arc.Unremovable;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
  * writes the failure's one log line, before any wait: retrying after the delay actually used, or not.
  */
 @ApplicationScoped
-@Unremovable // looked up by BudgetedBackoff, which SmallRye instantiates itself
 public class RetryGate {
 
     private final Deadlines deadlines;
@@ -35,41 +33,38 @@ public class RetryGate {
     }
 
     /**
+     * @param call    the call whose attempt just failed
      * @param delayMs the backoff SmallRye is about to wait
      * @throws RetryDeniedException when the retry must not happen
      */
-    void beforeBackoff(long delayMs, Throwable failure) {
-        AttemptContext.Current current = AttemptContext.current();
-        if (current == null) {
-            return;
-        }
-        Downstream d = current.downstream();
-        long left = deadlines.remainingMs();
+    void beforeBackoff(DownstreamCall<?> call, long delayMs, Throwable failure) {
+        Downstream d = call.downstream();
+        long left = deadlines.remainingMs(call.caller());
         switch (RetryRule.decide(breakers.currentState(d.key()) == CircuitBreakerState.OPEN, left, delayMs,
                 deadlines.minAttemptMs(), () -> budgets.tryRetry(d))) {
-            case BREAKER_OPEN -> deny(current, null, "circuit breaker open", failure);
-            case DEADLINE -> deny(current, BudgetMetrics.RETRY_DEADLINE, "a backoff of " + delayMs
+            case BREAKER_OPEN -> deny(call, null, "circuit breaker open", failure);
+            case DEADLINE -> deny(call, BudgetMetrics.RETRY_DEADLINE, "a backoff of " + delayMs
                     + " ms and another attempt do not fit in the " + Math.max(left, 0) + " ms left of the "
-                    + deadlines.endpoint() + " request's budget", failure);
+                    + call.caller().endpoint() + " request's budget", failure);
             case RETRY_BUDGET -> {
                 RetryBudgetState s = budgets.snapshot(d);
-                deny(current, BudgetMetrics.RETRY_BUDGET, "retry budget spent (" + s.retries() + " retries for "
+                deny(call, BudgetMetrics.RETRY_BUDGET, "retry budget spent (" + s.retries() + " retries for "
                         + s.calls() + " calls in the window)", failure);
             }
             case ALLOWED -> {
             }
         }
-        log.retrying(d, current.call().operation(), current.call().attempts(), policies.get(d).attempts(),
+        log.retrying(d, call.operation(), call.attempts(), policies.get(d).attempts(),
                 Failures.describe(failure), delayMs);
     }
 
     /** @param reason the budget that denied it, for {@code request_budget_denials_total}; null for the breaker */
-    private void deny(AttemptContext.Current current, String reason, String why, Throwable failure) {
-        Downstream d = current.downstream();
+    private void deny(DownstreamCall<?> call, String reason, String why, Throwable failure) {
+        Downstream d = call.downstream();
         if (reason != null) {
             BudgetMetrics.denied(registry, d, reason);
         }
-        log.notRetried(d, current.call().operation(), current.call().attempts(), policies.get(d).attempts(),
+        log.notRetried(d, call.operation(), call.attempts(), policies.get(d).attempts(),
                 Failures.describe(failure), why);
         throw new RetryDeniedException(why, failure);
     }

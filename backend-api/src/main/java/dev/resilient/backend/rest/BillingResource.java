@@ -3,6 +3,7 @@ package dev.resilient.backend.rest;
 import dev.resilient.backend.api.DeductRequest;
 import dev.resilient.backend.client.billing.BillingReceipt;
 import dev.resilient.backend.service.BillingService;
+import dev.resilient.backend.service.Namespace;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,15 +24,18 @@ public class BillingResource {
 
     private final BillingService billing;
     private final JsonWebToken jwt;
+    private final RequestBudget budget;
 
-    BillingResource(BillingService billing, JsonWebToken jwt) {
+    BillingResource(BillingService billing, JsonWebToken jwt, RequestBudget budget) {
         this.billing = billing;
         this.jwt = jwt;
+        this.budget = budget;
     }
 
     @POST
     public BillingReceipt deduct(@NotNull @Valid DeductRequest request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return billing.deduct(Namespaces.of(jwt, null), request.amount(), idempotencyKey);
+        Namespace ns = Namespaces.of(jwt, null);
+        return billing.deduct(budget.callerFor(ns), ns, request.amount(), idempotencyKey);
     }
 }

@@ -3,6 +3,7 @@ package dev.resilient.backend.rest;
 import dev.resilient.backend.api.ChatRequest;
 import dev.resilient.backend.api.ChatResponse;
 import dev.resilient.backend.service.ChatService;
+import dev.resilient.backend.service.Namespace;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,14 +19,17 @@ public class ChatResource {
 
     private final ChatService chat;
     private final JsonWebToken jwt;
+    private final RequestBudget budget;
 
-    ChatResource(ChatService chat, JsonWebToken jwt) {
+    ChatResource(ChatService chat, JsonWebToken jwt, RequestBudget budget) {
         this.chat = chat;
         this.jwt = jwt;
+        this.budget = budget;
     }
 
     @POST
     public ChatResponse chat(@NotNull @Valid ChatRequest request) {
-        return chat.chat(Namespaces.of(jwt, request.projectId()), request.message());
+        Namespace ns = Namespaces.of(jwt, request.projectId());
+        return chat.chat(budget.callerFor(ns), ns, request.message());
     }
 }

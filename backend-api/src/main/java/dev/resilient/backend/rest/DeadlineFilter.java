@@ -12,18 +12,20 @@ import java.util.OptionalLong;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Starts each user request's deadline when it arrives: the budget of its endpoint
- * ({@link TimeBudget}), shortened by the caller's own {@code X-Request-Timeout-Ms} when it sends a
- * smaller one (a malformed value is a 400).
+ * Starts each user request's deadline ({@link RequestBudget}) when it arrives: the budget of its
+ * endpoint ({@link TimeBudget}), shortened by the caller's own {@code X-Request-Timeout-Ms} when it
+ * sends a smaller one (a malformed value is a 400).
  */
 public class DeadlineFilter {
 
     private final Deadlines deadlines;
     private final BudgetConfig config;
+    private final RequestBudget budget;
 
-    DeadlineFilter(Deadlines deadlines, BudgetConfig config) {
+    DeadlineFilter(Deadlines deadlines, BudgetConfig config, RequestBudget budget) {
         this.deadlines = deadlines;
         this.config = config;
+        this.budget = budget;
     }
 
     @ServerRequestFilter
@@ -32,7 +34,7 @@ public class DeadlineFilter {
             return;
         }
         String endpoint = endpointOf(resource);
-        Duration budget = config.budgetOf(endpoint);
+        Duration allowed = config.budgetOf(endpoint);
         if (config.deadline().honourCallerHeader()) {
             OptionalLong caller;
             try {
@@ -40,11 +42,11 @@ public class DeadlineFilter {
             } catch (IllegalArgumentException e) {
                 throw ApiError.of(400, e.getMessage());
             }
-            if (caller.isPresent() && caller.getAsLong() < budget.toMillis()) {
-                budget = Duration.ofMillis(Math.max(0, caller.getAsLong()));
+            if (caller.isPresent() && caller.getAsLong() < allowed.toMillis()) {
+                allowed = Duration.ofMillis(Math.max(0, caller.getAsLong()));
             }
         }
-        deadlines.start(endpoint, budget);
+        budget.start(endpoint, deadlines.startingNow(allowed));
     }
 
     private static String endpointOf(ResourceInfo resource) {

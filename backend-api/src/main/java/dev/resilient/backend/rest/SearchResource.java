@@ -3,6 +3,7 @@ package dev.resilient.backend.rest;
 import dev.resilient.backend.api.SearchRequest;
 import dev.resilient.backend.api.SearchResponse;
 import dev.resilient.backend.config.BackendConfig;
+import dev.resilient.backend.service.Namespace;
 import dev.resilient.backend.service.NoSearchSourceException;
 import dev.resilient.backend.service.VectorSearch;
 import dev.resilient.kit.errors.ApiError;
@@ -22,18 +23,21 @@ public class SearchResource {
     private final VectorSearch search;
     private final BackendConfig config;
     private final JsonWebToken jwt;
+    private final RequestBudget budget;
 
-    SearchResource(VectorSearch search, BackendConfig config, JsonWebToken jwt) {
+    SearchResource(VectorSearch search, BackendConfig config, JsonWebToken jwt, RequestBudget budget) {
         this.search = search;
         this.config = config;
         this.jwt = jwt;
+        this.budget = budget;
     }
 
     @POST
     public SearchResponse search(@NotNull @Valid SearchRequest request) {
         int n = request.nResults() == null ? config.search().defaultResults() : request.nResults();
+        Namespace ns = Namespaces.of(jwt, request.projectId());
         try {
-            return search.search(Namespaces.of(jwt, request.projectId()), request.query(), n);
+            return search.search(budget.callerFor(ns), ns, request.query(), n);
         } catch (NoSearchSourceException e) {
             throw ApiError.of(503, "Search unavailable: " + e.getMessage());
         }

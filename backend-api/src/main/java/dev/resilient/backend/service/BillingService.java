@@ -5,6 +5,8 @@ import dev.resilient.backend.client.billing.BillingClient;
 import dev.resilient.backend.client.billing.BillingDeduction;
 import dev.resilient.backend.client.billing.BillingReceipt;
 import dev.resilient.backend.resilience.BillingGuard;
+import dev.resilient.backend.resilience.Caller;
+import dev.resilient.backend.resilience.Downstream;
 import dev.resilient.backend.resilience.DownstreamCall;
 import dev.resilient.backend.resilience.DownstreamClientError;
 import dev.resilient.backend.resilience.Failures;
@@ -45,14 +47,15 @@ public class BillingService {
      * @throws jakarta.ws.rs.WebApplicationException 402 insufficient funds, 404 no account,
      *         422 key reused for another amount, 503 when billing cannot confirm
      */
-    public BillingReceipt deduct(Namespace ns, BigDecimal amount, String clientKey) {
+    public BillingReceipt deduct(Caller caller, Namespace ns, BigDecimal amount, String clientKey) {
         if (clientKey != null && !CLIENT_KEY.matcher(clientKey).matches()) {
             throw ApiError.of(400, "Idempotency-Key must be 1 to 64 visible ASCII characters");
         }
         String key = clientKey == null ? UUID.randomUUID().toString() : ns.account() + ":" + clientKey;
         try {
-            return guard.call(DownstreamCall.of("POST /deduct",
-                    () -> billing.deduct(key, new BillingDeduction(ns.account(), amount, "backend deduction"))));
+            BillingDeduction deduction = new BillingDeduction(ns.account(), amount, "backend deduction");
+            return guard.call(DownstreamCall.to(Downstream.BILLING, "POST /deduct", caller,
+                    budgetMs -> billing.deduct(budgetMs, key, deduction)));
         } catch (DownstreamClientError e) {
             throw switch (e.status()) {
                 case 402 -> ApiError.withBody(402, "insufficient funds", insufficient(e));

@@ -12,7 +12,9 @@ import dev.resilient.backend.client.llm.ChatMessage;
 import dev.resilient.backend.config.BackendConfig;
 import dev.resilient.backend.config.BudgetConfig;
 import dev.resilient.backend.mode.FeatureFlags;
+import dev.resilient.backend.resilience.Caller;
 import dev.resilient.backend.resilience.Deadlines;
+import dev.resilient.backend.resilience.Downstream;
 import dev.resilient.backend.resilience.DownstreamCall;
 import dev.resilient.backend.resilience.Failures;
 import dev.resilient.backend.resilience.FilesystemGuard;
@@ -66,16 +68,16 @@ public class ChatService {
     /**
      * @throws jakarta.ws.rs.WebApplicationException 429 with {@code Retry-After} when the LLM rate limit is reached
      */
-    public ChatResponse chat(Namespace ns, String message) {
+    public ChatResponse chat(Caller caller, Namespace ns, String message) {
         List<String> degraded = new ArrayList<>();
-        SearchResponse context = context(ns, message, degraded);
+        SearchResponse context = context(caller, ns, message, degraded);
         List<ChatMessage> prompt = prompt(message, context.results());
         boolean advanced = features.isEnabled(FeatureFlags.ADVANCED_LLM_MODELS);
         String cacheKey = answerKey(prompt, advanced);
         LlmAnswer answer = cache.get(CacheRegion.LLM, cacheKey, ANSWER).orElse(null);
         if (answer == null) {
             try {
-                answer = llm.complete(prompt, advanced);
+                answer = llm.complete(caller, prompt, advanced);
                 cache.put(CacheRegion.LLM, cacheKey, answer);
             } catch (RateLimitException e) {
                 throw rateLimited(e);
@@ -85,7 +87,7 @@ public class ChatService {
                 answer = new LlmAnswer(DegradedAnswer.compose(message, context.results()), "none", null);
             }
         }
-        if (!saveExchange(ns, message, answer.text())) {
+        if (!saveExchange(caller, ns, message, answer.text())) {
             degraded.add("history");
         }
         return new ChatResponse(answer.text(), context.results().size(), context.source(), degraded,
@@ -111,11 +113,12 @@ public class ChatService {
         return Hashes.sha256Hex(key.toString());
     }
 
-    private SearchResponse context(Namespace ns, String message, List<String> degraded) {
+    private SearchResponse context(Caller caller, Namespace ns, String message, List<String> degraded) {
         SearchResponse context;
         // The context step may take no longer than a search request would; the rest is the LLM's.
-        try (Deadlines.Scope searchBudget = deadlines.atMost(budgets.budgetOf("search"))) {
-            context = search.search(ns, message, config.chat().contextResults());
+        try {
+            context = search.search(deadlines.atMost(caller, budgets.budgetOf("search")), ns, message,
+                    config.chat().contextResults());
         } catch (NoSearchSourceException e) {
             LOG.warn("Full-text search also failed, proceeding without context");
             context = new SearchResponse(List.of(), "none", true);
@@ -141,11 +144,12 @@ public class ChatService {
     }
 
     /** Seed 000: best effort, the chat never fails because of it. */
-    private boolean saveExchange(Namespace ns, String message, String answer) {
+    private boolean saveExchange(Caller caller, Namespace ns, String message, String answer) {
+        SaveFileRequest exchange = new SaveFileRequest(ns.key(), config.chat().historyFile(),
+                "\n\n## User\n" + message + "\n\n## AI\n" + answer, "append");
         try {
-            filesystemGuard.call(DownstreamCall.of("POST /save_file", () -> filesystem.saveFile(ns.user(),
-                    new SaveFileRequest(ns.key(), config.chat().historyFile(),
-                            "\n\n## User\n" + message + "\n\n## AI\n" + answer, "append"))));
+            filesystemGuard.call(DownstreamCall.to(Downstream.FILESYSTEM, "POST /save_file", caller,
+                    budgetMs -> filesystem.saveFile(budgetMs, ns.user(), exchange)));
             return true;
         } catch (RuntimeException e) {
             LOG.warnf("Failed to save chat history (%s), continuing", Failures.describe(e));

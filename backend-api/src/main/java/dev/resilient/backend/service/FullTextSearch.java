@@ -5,6 +5,8 @@ import dev.resilient.backend.api.SearchResponse;
 import dev.resilient.backend.client.filesystem.FilesystemClient;
 import dev.resilient.backend.client.filesystem.FullTextHit;
 import dev.resilient.backend.config.BackendConfig;
+import dev.resilient.backend.resilience.Caller;
+import dev.resilient.backend.resilience.Downstream;
 import dev.resilient.backend.resilience.DownstreamCall;
 import dev.resilient.backend.resilience.DownstreamClientError;
 import dev.resilient.backend.resilience.FilesystemGuard;
@@ -42,11 +44,11 @@ public class FullTextSearch {
      * @throws NoSearchSourceException when full-text search fails and nothing is cached
      */
     @Fallback(fallbackMethod = "fromCache", skipOn = NoSearchSourceException.class)
-    public SearchResponse search(Namespace ns, String query, int n) {
+    public SearchResponse search(Caller caller, Namespace ns, String query, int n) {
         List<FullTextHit> found;
         try {
-            found = guard.call(DownstreamCall.of("GET /projects/{id}/search",
-                    () -> filesystem.search(ns.key(), query, n, documentsFolder))).results();
+            found = guard.call(DownstreamCall.to(Downstream.FILESYSTEM, "GET /projects/{id}/search", caller,
+                    budgetMs -> filesystem.search(budgetMs, ns.key(), query, n, documentsFolder))).results();
         } catch (DownstreamClientError e) {
             if (e.status() != 404) {
                 throw e;
@@ -59,7 +61,7 @@ public class FullTextSearch {
         return new SearchResponse(hits, "fulltext", true);
     }
 
-    SearchResponse fromCache(Namespace ns, String query, int n) {
+    SearchResponse fromCache(Caller caller, Namespace ns, String query, int n) {
         LOG.warn("Full-text search also failed, trying the last good result");
         return lastGood.lookup(ns, query)
                 .map(hits -> new SearchResponse(hits.stream().limit(n).toList(), "cache", true))

@@ -9,7 +9,9 @@ import dev.resilient.backend.client.filesystem.SaveFileRequest;
 import dev.resilient.backend.client.git.GitClient;
 import dev.resilient.backend.client.git.SnapshotRequest;
 import dev.resilient.backend.config.BackendConfig;
+import dev.resilient.backend.resilience.Caller;
 import dev.resilient.backend.resilience.ChromaGuard;
+import dev.resilient.backend.resilience.Downstream;
 import dev.resilient.backend.resilience.DownstreamCall;
 import dev.resilient.backend.resilience.Failures;
 import dev.resilient.backend.resilience.FilesystemGuard;
@@ -52,10 +54,11 @@ public class IngestionService {
     }
 
     /** Saves a document's file; best effort: false when the filesystem cannot take it. */
-    public boolean save(Namespace ns, DocumentIn doc) {
+    public boolean save(Caller caller, Namespace ns, DocumentIn doc) {
+        SaveFileRequest file = new SaveFileRequest(ns.key(), documentsFolder + "/" + doc.filename(), doc.content(), "overwrite");
         try {
-            filesystemGuard.call(DownstreamCall.of("POST /save_file", () -> filesystem.saveFile(ns.user(),
-                    new SaveFileRequest(ns.key(), documentsFolder + "/" + doc.filename(), doc.content(), "overwrite"))));
+            filesystemGuard.call(DownstreamCall.to(Downstream.FILESYSTEM, "POST /save_file", caller,
+                    budgetMs -> filesystem.saveFile(budgetMs, ns.user(), file)));
             return true;
         } catch (RuntimeException e) {
             LOG.warnf("Failed to save %s (%s), continuing", doc.filename(), Failures.describe(e));
@@ -68,9 +71,11 @@ public class IngestionService {
      *
      * @throws IndexingFailedException when the vector store cannot take it: the critical step
      */
-    public void index(Namespace ns, DocumentIn doc) {
-        DownstreamCall<?> call = DownstreamCall.of("POST /add_chunks", () -> chroma.addChunks(new ChromaAddChunks(
-                ns.collection(), List.of(new ChromaChunk(doc.id(), doc.content(), Map.of("filename", doc.filename()))))));
+    public void index(Caller caller, Namespace ns, DocumentIn doc) {
+        ChromaAddChunks chunks = new ChromaAddChunks(ns.collection(),
+                List.of(new ChromaChunk(doc.id(), doc.content(), Map.of("filename", doc.filename()))));
+        DownstreamCall<?> call = DownstreamCall.to(Downstream.CHROMA, "POST /add_chunks", caller,
+                budgetMs -> chroma.addChunks(budgetMs, chunks));
         try {
             chromaGuard.call(call);
         } catch (RuntimeException e) {
@@ -81,10 +86,11 @@ public class IngestionService {
     }
 
     /** Records a git snapshot; nice to have: false when git cannot take it. */
-    public boolean snapshot(Namespace ns, int indexed) {
+    public boolean snapshot(Caller caller, Namespace ns, int indexed) {
+        SnapshotRequest snapshot = new SnapshotRequest("Ingested " + indexed + " documents");
         try {
-            gitGuard.call(DownstreamCall.of("POST /snapshot/{project_id}",
-                    () -> git.snapshot(ns.key(), new SnapshotRequest("Ingested " + indexed + " documents"))));
+            gitGuard.call(DownstreamCall.to(Downstream.GIT, "POST /snapshot/{project_id}", caller,
+                    budgetMs -> git.snapshot(budgetMs, ns.key(), snapshot)));
             return true;
         } catch (RuntimeException e) {
             LOG.warnf("Git snapshot failed (%s), skipping", Failures.describe(e));

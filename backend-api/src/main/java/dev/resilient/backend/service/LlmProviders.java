@@ -1,6 +1,5 @@
 package dev.resilient.backend.service;
 
-import dev.resilient.backend.client.DeadlineHeaderFilter;
 import dev.resilient.backend.client.DownstreamErrorMapper;
 import dev.resilient.backend.client.llm.ChatCompletion;
 import dev.resilient.backend.client.llm.ChatCompletionRequest;
@@ -8,6 +7,7 @@ import dev.resilient.backend.client.llm.LlmClient;
 import dev.resilient.backend.config.LlmConfig;
 import dev.resilient.kit.secrets.InternalTokenConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +22,9 @@ public class LlmProviders {
     /** One provider's client with its credentials and models. */
     public record Provider(String name, LlmClient client, LlmConfig.Provider config, String internalToken) {
 
-        public ChatCompletion complete(ChatCompletionRequest request) {
-            return client.complete(config.apiKey().map(k -> "Bearer " + k).orElse(null),
+        /** @param budgetMs the attempt's time budget, announced in {@code X-Request-Timeout-Ms}; null for none */
+        public Uni<ChatCompletion> complete(Long budgetMs, ChatCompletionRequest request) {
+            return client.complete(budgetMs, config.apiKey().map(k -> "Bearer " + k).orElse(null),
                     config.sendInternalToken() ? internalToken : null, request);
         }
 
@@ -54,7 +55,6 @@ public class LlmProviders {
                 .connectTimeout(2, TimeUnit.SECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .register(DownstreamErrorMapper.class)
-                .register(DeadlineHeaderFilter.class)
                 .build(LlmClient.class);
         return new Provider(name, client, config, token);
     }

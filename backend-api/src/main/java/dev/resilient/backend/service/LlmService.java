@@ -3,6 +3,7 @@ package dev.resilient.backend.service;
 import dev.resilient.backend.client.llm.ChatCompletion;
 import dev.resilient.backend.client.llm.ChatCompletionRequest;
 import dev.resilient.backend.client.llm.ChatMessage;
+import dev.resilient.backend.resilience.Caller;
 import dev.resilient.backend.resilience.Deadlines;
 import dev.resilient.backend.resilience.DownstreamCall;
 import dev.resilient.backend.resilience.DownstreamGuard;
@@ -40,35 +41,37 @@ public class LlmService {
     }
 
     /**
-     * Within a user request the primary gets at most {@code backend.budgets.deadline.fallback-share}
-     * of the time left; the secondary gets the rest.
+     * The primary gets at most {@code backend.budgets.deadline.fallback-share} of the caller's time
+     * left; the secondary gets the rest.
      *
+     * @param caller for whom, by when
      * @param advanced ask for each provider's advanced model (the caller checks the feature flag)
      * @throws io.smallrye.faulttolerance.api.RateLimitException when over the rate limit
      * @throws LlmUnavailableException when neither provider answers
      */
     @RateLimit(value = 100, window = 1, windowUnit = ChronoUnit.MINUTES)
-    public LlmAnswer complete(List<ChatMessage> messages, boolean advanced) {
+    public LlmAnswer complete(Caller caller, List<ChatMessage> messages, boolean advanced) {
         String primaryFailure;
-        try (Deadlines.Scope forSecondary = deadlines.keepingTimeForFallback()) {
-            return ask(providers.primary(), primaryGuard, messages, advanced);
+        try {
+            return ask(deadlines.keepingTimeForFallback(caller), providers.primary(), primaryGuard, messages, advanced);
         } catch (RuntimeException e) {
             primaryFailure = Failures.describe(e);
             LOG.warnf("Primary LLM failed (%s), falling back to the secondary provider", primaryFailure);
         }
         try {
-            return ask(providers.secondary(), secondaryGuard, messages, advanced);
+            return ask(caller, providers.secondary(), secondaryGuard, messages, advanced);
         } catch (RuntimeException e) {
             LOG.errorf("Both LLM providers failed: primary %s, secondary %s", primaryFailure, Failures.describe(e));
             throw new LlmUnavailableException("primary " + primaryFailure + "; secondary " + Failures.describe(e));
         }
     }
 
-    private static LlmAnswer ask(LlmProviders.Provider provider, DownstreamGuard guard, List<ChatMessage> messages,
-            boolean advanced) {
+    private static LlmAnswer ask(Caller caller, LlmProviders.Provider provider, DownstreamGuard guard,
+            List<ChatMessage> messages, boolean advanced) {
         String model = provider.model(advanced);
-        ChatCompletion completion = guard.call(DownstreamCall.of("POST /chat/completions",
-                () -> provider.complete(new ChatCompletionRequest(model, messages, null))));
+        ChatCompletionRequest request = new ChatCompletionRequest(model, messages, null);
+        ChatCompletion completion = guard.call(DownstreamCall.to(guard.downstream(), "POST /chat/completions", caller,
+                budgetMs -> provider.complete(budgetMs, request)));
         String text = completion.text();
         if (text == null || text.isBlank()) {
             throw new IllegalStateException("empty completion from " + provider.name());

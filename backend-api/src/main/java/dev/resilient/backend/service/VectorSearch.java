@@ -5,10 +5,12 @@ import dev.resilient.backend.api.SearchResponse;
 import dev.resilient.backend.client.chroma.ChromaClient;
 import dev.resilient.backend.client.chroma.ChromaDocument;
 import dev.resilient.backend.client.chroma.ChromaQuery;
+import dev.resilient.backend.resilience.Caller;
 import dev.resilient.backend.resilience.ChromaGuard;
 import dev.resilient.backend.resilience.Deadlines;
 import dev.resilient.backend.resilience.DownstreamCall;
 import dev.resilient.backend.resilience.DownstreamClientError;
+import dev.resilient.backend.resilience.Downstream;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -37,19 +39,21 @@ public class VectorSearch {
     }
 
     /**
-     * Within a user request, chroma gets at most {@code backend.budgets.deadline.fallback-share} of
-     * the time left, so full-text search can still answer inside the budget.
+     * Chroma gets at most {@code backend.budgets.deadline.fallback-share} of the caller's time
+     * left, so full-text search can still answer inside the budget.
      *
+     * @param caller for whom, by when: the fallbacks get it whole
      * @return the closest chunks of the user's collection ({@code source: vector}); an unknown
      *         collection is an empty answer, not a failure
      * @throws NoSearchSourceException when no fallback can answer either
      */
     @Fallback(fallbackMethod = "fromFullText", skipOn = NoSearchSourceException.class)
-    public SearchResponse search(Namespace ns, String query, int n) {
+    public SearchResponse search(Caller caller, Namespace ns, String query, int n) {
+        ChromaQuery request = new ChromaQuery(ns.collection(), List.of(query), n);
         List<ChromaDocument> docs;
-        try (Deadlines.Scope forFallback = deadlines.keepingTimeForFallback()) {
-            docs = guard.call(DownstreamCall.of("POST /query",
-                    () -> chroma.query(new ChromaQuery(ns.collection(), List.of(query), n)))).documents();
+        try {
+            docs = guard.call(DownstreamCall.to(Downstream.CHROMA, "POST /query", deadlines.keepingTimeForFallback(caller),
+                    budgetMs -> chroma.query(budgetMs, request))).documents();
         } catch (DownstreamClientError e) {
             if (e.status() != 404) {
                 throw e;
@@ -63,8 +67,8 @@ public class VectorSearch {
         return new SearchResponse(hits, "vector", false);
     }
 
-    SearchResponse fromFullText(Namespace ns, String query, int n) {
+    SearchResponse fromFullText(Caller caller, Namespace ns, String query, int n) {
         LOG.warn("Vector search unavailable, trying full-text fallback");
-        return fullText.search(ns, query, n);
+        return fullText.search(caller, ns, query, n);
     }
 }

@@ -44,4 +44,12 @@ class DeadlineTest {
         assertTrue(d.fits(start, 900, 100));
         assertFalse(d.fits(start + 1 * MS, 900, 100));
     }
+
+    @Test
+    void noDeadlineIsNeverNarrowedAndNeverRunsOut() {
+        assertEquals(Deadline.UNLIMITED_MS, Deadline.NONE.remainingMs(start));
+        assertSame(Deadline.NONE, Deadline.NONE.share(start, 0.5));
+        assertSame(Deadline.NONE, Deadline.NONE.atMost(start, Duration.ofSeconds(2)));
+        assertTrue(Deadline.NONE.fits(start, 30_000, 100));
+    }
 }

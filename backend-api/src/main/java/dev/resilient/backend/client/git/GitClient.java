@@ -1,6 +1,9 @@
 package dev.resilient.backend.client.git;
 
 import dev.resilient.backend.client.InternalTokenHeaders;
+import dev.resilient.kit.deadline.DeadlineHeader;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,8 +12,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * Project snapshots ({@code quarkus.rest-client.git.url}, env {@code GIT_SERVER_URL}). Guarded by
- * {@code GitGuard}. Throws {@code DownstreamClientError} on a 4xx, {@code DownstreamServerError}
+ * {@code GitGuard}. Fails with {@code DownstreamClientError} on a 4xx, {@code DownstreamServerError}
  * on a 5xx, {@code ProcessingException} when the connection fails.
+ * Each guarded method returns a {@link Uni}: the guard subscribes once per attempt and stops
+ * waiting (cancelling the request) when the caller's deadline comes first. {@code budgetMs} is the
+ * attempt's time budget, sent as {@code X-Request-Timeout-Ms} (no header when null).
  */
 @RegisterRestClient(configKey = "git")
 @RegisterClientHeaders(InternalTokenHeaders.class)
@@ -20,5 +26,5 @@ public interface GitClient {
     /** Records a snapshot of a project with a message. */
     @POST
     @Path("snapshot/{projectId}")
-    GitSnapshot snapshot(@PathParam("projectId") String projectId, SnapshotRequest request);
+    Uni<GitSnapshot> snapshot(@HeaderParam(DeadlineHeader.NAME) Long budgetMs, @PathParam("projectId") String projectId, SnapshotRequest request);
 }

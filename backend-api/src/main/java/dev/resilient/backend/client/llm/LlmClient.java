@@ -1,6 +1,8 @@
 package dev.resilient.backend.client.llm;
 
+import dev.resilient.kit.deadline.DeadlineHeader;
 import dev.resilient.kit.secrets.InternalTokenHeader;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,8 +11,11 @@ import jakarta.ws.rs.Path;
  * An OpenAI-compatible chat-completions API. Not a CDI REST client: {@code LlmProviders} builds
  * one instance per provider (primary, secondary) from {@code llm.<provider>.*}, whose base URL
  * includes the version, e.g. {@code http://localhost:6006/v1} or {@code https://api.openai.com/v1}.
- * Each call is guarded by that provider's guard. Throws {@code DownstreamClientError} on a 4xx,
+ * Each call is guarded by that provider's guard. Fails with {@code DownstreamClientError} on a 4xx,
  * {@code DownstreamServerError} on a 5xx, {@code ProcessingException} when the connection fails.
+ * Each guarded method returns a {@link Uni}: the guard subscribes once per attempt and stops
+ * waiting (cancelling the request) when the caller's deadline comes first. {@code budgetMs} is the
+ * attempt's time budget, sent as {@code X-Request-Timeout-Ms} (no header when null).
  */
 @Path("/")
 public interface LlmClient {
@@ -18,11 +23,12 @@ public interface LlmClient {
     /**
      * Generates the assistant's answer to the messages.
      *
+     * @param budgetMs      the attempt's time budget ({@code X-Request-Timeout-Ms}), or null for none
      * @param authorization {@code Bearer <api key>}, or null when the provider needs no key
      * @param internalToken the suite's internal token for our own llm-stub, or null for an outside provider
      */
     @POST
     @Path("chat/completions")
-    ChatCompletion complete(@HeaderParam("Authorization") String authorization,
+    Uni<ChatCompletion> complete(@HeaderParam(DeadlineHeader.NAME) Long budgetMs, @HeaderParam("Authorization") String authorization,
             @HeaderParam(InternalTokenHeader.NAME) String internalToken, ChatCompletionRequest request);
 }

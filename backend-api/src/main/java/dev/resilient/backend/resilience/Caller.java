@@ -1,0 +1,25 @@
+package dev.resilient.backend.resilience;
+
+/**
+ * Whom a downstream call is made for and by when its answer is due. Created once per user request
+ * (from the endpoint's time budget) or per job run, then passed as a value down to the guard: a
+ * service that must keep time for a fallback passes on a narrower copy ({@link Deadlines}), never
+ * changes the one it was given. The caller's identity is here so that per-user and per-criticality
+ * decisions can be made where the call is admitted.
+ *
+ * @param user     the user the call is made for; null for the backend's own work
+ * @param endpoint the endpoint or job whose budget applies, for logs (e.g. {@code search}, {@code ingestion})
+ * @param deadline when the answer is due; {@link Deadline#NONE} without one
+ */
+public record Caller(String user, String endpoint, Deadline deadline) {
+
+    /** Work of the backend itself (an ingestion job, start-up): no deadline, every policy timeout applies. */
+    public static Caller background(String user, String what) {
+        return new Caller(user, what, Deadline.NONE);
+    }
+
+    /** The same caller with {@code narrower} as its deadline. */
+    public Caller within(Deadline narrower) {
+        return new Caller(user, endpoint, narrower);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.resilient.backend.resilience;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.resilient.backend.config.BudgetConfig;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The caller's deadline as it is passed down: narrowed copies, on a fake clock. */
+class DeadlinesTest {
+
+    private static final long MS = 1_000_000;
+    private final AtomicLong now = new AtomicLong(50_000 * MS);
+
+    private Deadlines deadlines(boolean enabled) {
+        return new Deadlines(new Budgets(enabled), now::get);
+    }
+
+    @Test
+    void aRequestsDeadlineCountsDownOnTheInjectedClock() {
+        Deadlines d = deadlines(true);
+        Caller caller = new Caller("alice", "search", d.startingNow(Duration.ofSeconds(2)));
+        now.addAndGet(1_500 * MS);
+        assertEquals(500, d.remainingMs(caller));
+        now.addAndGet(600 * MS);
+        assertEquals(-100, d.remainingMs(caller));
+    }
+
+    @Test
+    void keepingTimeForTheFallbackNarrowsTheCopyPassedOnNotTheCallersOwn() {
+        Deadlines d = deadlines(true);
+        Caller caller = new Caller("alice", "search", d.startingNow(Duration.ofSeconds(2)));
+        Caller primary = d.keepingTimeForFallback(caller);
+        assertEquals(1_000, d.remainingMs(primary));
+        assertEquals(2_000, d.remainingMs(caller), "the fallback still has the caller's whole time left");
+        assertEquals("alice", primary.user());
+        assertEquals("search", primary.endpoint());
+    }
+
+    @Test
+    void atMostCapsButNeverExtends() {
+        Deadlines d = deadlines(true);
+        Caller chat = new Caller("alice", "chat", d.startingNow(Duration.ofSeconds(10)));
+        assertEquals(2_000, d.remainingMs(d.atMost(chat, Duration.ofSeconds(2))));
+        Caller nearlyDone = new Caller("alice", "chat", d.startingNow(Duration.ofMillis(300)));
+        assertEquals(300, d.remainingMs(d.atMost(nearlyDone, Duration.ofSeconds(2))));
+    }
+
+    @Test
+    void backgroundWorkAndBudgetsOffHaveNoDeadline() {
+        Deadlines on = deadlines(true);
+        Caller job = Caller.background("alice", "ingestion");
+        assertEquals(Deadlines.NONE, on.remainingMs(job));
+        assertSame(job.deadline(), on.keepingTimeForFallback(job).deadline());
+        assertSame(Deadline.NONE, deadlines(false).startingNow(Duration.ofSeconds(2)));
+    }
+
+    /** {@code backend.budgets.*} at its defaults, switched on or off. */
+    private record Budgets(boolean enabled) implements BudgetConfig {
+        @Override
+        public BudgetConfig.Deadline deadline() {
+            return new BudgetConfig.Deadline() {
+                @Override
+                public Duration defaultBudget() {
+                    return Duration.ofSeconds(5);
+                }
+
+                @Override
+                public Map<String, Duration> endpoints() {
+                    return Map.of();
+                }
+
+                @Override
+                public Duration minAttempt() {
+                    return Duration.ofMillis(100);
+                }
+
+                @Override
+                public double fallbackShare() {
+                    return 0.5;
+                }
+
+                @Override
+                public boolean honourCallerHeader() {
+                    return true;
+                }
+            };
+        }
+
+        @Override
+        public BudgetConfig.Retry retry() {
+            throw new UnsupportedOperationException("not used by Deadlines");
+        }
+    }
+}
