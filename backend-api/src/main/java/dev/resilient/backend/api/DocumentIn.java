@@ -5,9 +5,17 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** One document to ingest; {@code id} is the stable chunk id, so a re-run never duplicates it. */
+/**
+ * One document to ingest; {@code id} is the stable chunk id, so a re-run never duplicates it.
+ * {@code content} is bounded by what the vector store indexes as one chunk (chroma-stub's
+ * {@code Chunk.MAX_TEXT_CHARS}, 100,000 characters): a longer document is refused at submission
+ * with a 400, never accepted and then failed by the job.
+ */
 public record DocumentIn(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,128}") String id,
         @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._ -]{0,127}") String filename,
-        @NotNull @Size(max = 200_000) String content) {
+        @NotNull @Size(max = MAX_CONTENT_CHARS) String content) {
+
+    /** The vector store's limit for one chunk. */
+    public static final int MAX_CONTENT_CHARS = 100_000;
 }

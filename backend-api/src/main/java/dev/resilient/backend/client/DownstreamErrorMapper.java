@@ -2,6 +2,7 @@ package dev.resilient.backend.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.resilient.backend.resilience.DownstreamCapacityError;
 import dev.resilient.backend.resilience.DownstreamClientError;
 import dev.resilient.backend.resilience.DownstreamException;
 import dev.resilient.backend.resilience.DownstreamServerError;
@@ -13,7 +14,9 @@ import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 /**
  * Turns every downstream error answer into {@link DownstreamClientError} (4xx) or
  * {@link DownstreamServerError} (5xx), the split the fault-tolerance policy needs: a 4xx is
- * neither retried nor a breaker failure. Registered for all REST clients.
+ * neither retried nor a breaker failure. Capacity and quota answers (507, 413, 429) are
+ * {@link DownstreamCapacityError}, a client error too: a full store is not a broken service.
+ * Registered for all REST clients.
  */
 @Provider
 public class DownstreamErrorMapper implements ResponseExceptionMapper<DownstreamException> {
@@ -35,6 +38,9 @@ public class DownstreamErrorMapper implements ResponseExceptionMapper<Downstream
         }
         String error = errorField(body);
         int status = response.getStatus();
+        if (DownstreamCapacityError.isCapacity(status)) {
+            return new DownstreamCapacityError(status, error, body);
+        }
         return status < 500 ? new DownstreamClientError(status, error, body) : new DownstreamServerError(status, error, body);
     }
 

@@ -42,6 +42,17 @@ public interface BudgetConfig {
         @WithDefault("0.5")
         double fallbackShare();
 
+        /**
+         * An attempt cut by its caller's deadline counts as a breaker failure only when it ran at
+         * least this long: a caller cannot open a breaker for everyone by giving its calls less time
+         * than a healthy service needs. Per downstream in {@code breaker-floors}.
+         */
+        @WithDefault("500ms")
+        Duration breakerFloor();
+
+        /** Per downstream key ({@code llm-primary}, ...), e.g. {@code backend.budgets.deadline.breaker-floors.llm-primary=2s}. */
+        Map<String, Duration> breakerFloors();
+
         /** Whether a caller's own {@code X-Request-Timeout-Ms} may shorten the endpoint's budget. */
         @WithDefault("true")
         boolean honourCallerHeader();
@@ -59,6 +70,11 @@ public interface BudgetConfig {
         /** The window over which calls and retries are counted. */
         @WithDefault("10s")
         Duration window();
+    }
+
+    /** The breaker floor of the downstream whose key is {@code downstream}. */
+    default Duration breakerFloorOf(String downstream) {
+        return deadline().breakerFloors().getOrDefault(downstream, deadline().breakerFloor());
     }
 
     /** The budget of the endpoint named {@code name}. */

@@ -136,14 +136,16 @@ public class JobRunner {
                 }
                 return;
             }
-            failed(id, job, savedInPrefix, saved, indexed, e);
+            failed(id, job, savedInPrefix, saved, indexed, e, e.refused());
         } catch (RuntimeException e) {
-            failed(id, job, savedInPrefix, saved, indexed, e);
+            failed(id, job, savedInPrefix, saved, indexed, e, false);
         }
     }
 
-    private void failed(String id, JobStore.Claimed job, int savedInPrefix, int saved, int indexed, RuntimeException e) {
-        JobState next = store.fail(id, worker, savedInPrefix, saved, indexed, Failures.describe(e));
+    /** @param forGood the failure would repeat (chroma refused the document): no attempt is left to it */
+    private void failed(String id, JobStore.Claimed job, int savedInPrefix, int saved, int indexed, RuntimeException e,
+            boolean forGood) {
+        JobState next = store.fail(id, worker, savedInPrefix, saved, indexed, Failures.describe(e), forGood);
         LOG.warnf("Job %s attempt %d failed (%s): now %s", id, job.attempts(), e.getMessage(),
                 next == null ? "held by another worker" : next.wire());
     }

@@ -9,7 +9,10 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -71,32 +74,61 @@ public class JobStore {
         return IngestionJob.<IngestionJob>findByIdOptional(id).filter(j -> j.owner.equals(owner));
     }
 
+    /** Due: queued, or retrying and past its wait, or running with an expired lease. */
+    private static final String DUE = "(state in ?1 and nextAttemptAt <= ?2) or (state = ?3 and leaseUntil < ?2)";
+
     /**
-     * Claims up to {@code max} jobs that are due (queued, or retrying and past their wait) or whose
-     * lease expired, highest priority then oldest first. Each claim is a compare-and-set on the
-     * row's version: when two processes race for a job, exactly one update matches.
+     * Claims up to {@code max} due jobs (queued, or retrying and past their wait, or whose lease
+     * expired), fairly across users: users with the fewest jobs running go first, then the user
+     * whose oldest due job is oldest, one job per user per round; a user's priority (then age)
+     * orders only that user's jobs, so one user's flood, whatever its priority, waits its turn
+     * behind everyone else's next job. Each claim is a compare-and-set on the row's version: when
+     * two processes race for a job, exactly one update matches.
      */
     @Transactional
     public List<String> claim(String worker, int max) {
         Instant now = Instant.now();
-        List<IngestionJob> candidates = IngestionJob.<IngestionJob>find(
-                "(state in ?1 and nextAttemptAt <= ?2) or (state = ?3 and leaseUntil < ?2)",
-                Sort.descending("priority").and("createdAt"),
-                List.of(JobState.QUEUED, JobState.RETRYING), now, JobState.RUNNING)
-                .page(0, max * 2).list();
+        List<List<IngestionJob>> queues = new ArrayList<>();
+        for (String owner : ownersInTurn(now, max)) {
+            queues.add(IngestionJob.<IngestionJob>find("owner = ?4 and (" + DUE + ")",
+                    Sort.descending("priority").and("createdAt"),
+                    List.of(JobState.QUEUED, JobState.RETRYING), now, JobState.RUNNING, owner).page(0, max).list());
+        }
         List<String> claimed = new ArrayList<>();
-        for (IngestionJob c : candidates) {
-            if (claimed.size() == max) {
-                break;
-            }
-            int won = IngestionJob.update("state = ?1, leaseUntil = ?2, leasedBy = ?3, attempts = attempts + 1, "
-                    + "updatedAt = ?4, version = version + 1 where id = ?5 and version = ?6",
-                    JobState.RUNNING, now.plus(config.lease()), worker, now, c.id, c.version);
-            if (won == 1) {
-                claimed.add(c.id);
+        for (int round = 0; round < max && claimed.size() < max; round++) {
+            for (List<IngestionJob> queue : queues) {
+                if (claimed.size() == max) {
+                    break;
+                }
+                if (round < queue.size() && tryClaim(queue.get(round), worker, now)) {
+                    claimed.add(queue.get(round).id);
+                }
             }
         }
         return claimed;
+    }
+
+    /** Up to {@code max} users with due jobs, fewest jobs running first, then oldest due job first. */
+    private static List<String> ownersInTurn(Instant now, int max) {
+        Map<String, Long> running = new HashMap<>();
+        IngestionJob.getEntityManager().createQuery(
+                "select owner, count(*) from IngestionJob where state = ?1 and leaseUntil >= ?2 group by owner",
+                Object[].class).setParameter(1, JobState.RUNNING).setParameter(2, now).getResultList()
+                .forEach(r -> running.put((String) r[0], (Long) r[1]));
+        List<Object[]> due = IngestionJob.getEntityManager().createQuery(
+                "select owner, min(createdAt) from IngestionJob where " + DUE + " group by owner", Object[].class)
+                .setParameter(1, List.of(JobState.QUEUED, JobState.RETRYING)).setParameter(2, now)
+                .setParameter(3, JobState.RUNNING).getResultList();
+        return due.stream()
+                .sorted(Comparator.<Object[]>comparingLong(r -> running.getOrDefault((String) r[0], 0L))
+                        .thenComparing(r -> (Instant) r[1]))
+                .limit(max).map(r -> (String) r[0]).toList();
+    }
+
+    private boolean tryClaim(IngestionJob c, String worker, Instant now) {
+        return IngestionJob.update("state = ?1, leaseUntil = ?2, leasedBy = ?3, attempts = attempts + 1, "
+                + "updatedAt = ?4, version = version + 1 where id = ?5 and version = ?6",
+                JobState.RUNNING, now.plus(config.lease()), worker, now, c.id, c.version) == 1;
     }
 
     @Transactional
@@ -131,25 +163,28 @@ public class JobStore {
 
     /**
      * A run failed at its critical step: the job waits and is retried with exponential backoff,
-     * or fails for good once its attempts are spent.
+     * or fails for good once its attempts are spent, or at once when {@code forGood}.
      *
      * @param savedInPrefix saves of the {@code indexed} leading documents: kept while the job will
      *                      be retried, since the retry resumes after them and saves the rest again
      * @param saved         every save of this run: kept when the job fails for good
+     * @param forGood       the failure would only repeat (the downstream refused the request)
      */
     @Transactional
-    public JobState fail(String id, String worker, int savedInPrefix, int saved, int indexed, String error) {
+    public JobState fail(String id, String worker, int savedInPrefix, int saved, int indexed, String error,
+            boolean forGood) {
         IngestionJob job = IngestionJob.findById(id);
         if (job == null || job.state != JobState.RUNNING || !worker.equals(job.leasedBy)) {
             return null;
         }
         Instant now = Instant.now();
-        job.saved = job.attempts >= job.maxAttempts ? saved : savedInPrefix;
+        boolean last = forGood || job.attempts >= job.maxAttempts;
+        job.saved = last ? saved : savedInPrefix;
         job.indexed = indexed;
         job.lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
         job.leaseUntil = null;
         job.updatedAt = now;
-        if (job.attempts >= job.maxAttempts) {
+        if (last) {
             job.state = JobState.FAILED;
             job.finishedAt = now;
         } else {

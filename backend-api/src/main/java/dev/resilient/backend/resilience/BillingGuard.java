@@ -29,7 +29,7 @@ public class BillingGuard implements DownstreamGuard {
                     BudgetException.class})
     @CustomBackoff(DoublingBackoff.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 1.0, delay = 30000, successThreshold = 1,
-            skipOn = {DownstreamClientError.class, BulkheadException.class})
+            skipOn = {DownstreamClientError.class, BulkheadException.class, CallerDeadlineException.class})
     @CircuitBreakerName("billing")
     @Timeout(5000)
     @Bulkhead(10)

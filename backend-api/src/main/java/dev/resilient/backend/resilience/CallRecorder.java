@@ -61,7 +61,8 @@ public class CallRecorder {
         String outcome = "failure";
         try {
             Uni<T> request = call.request(announced);
-            T result = budgetFirst ? awaitWithin(request, Math.max(1, left)) : request.await().indefinitely();
+            T result = budgetFirst ? awaitWithin(request, Math.max(1, left), deadlines.breakerFloorMs(d))
+                    : request.await().indefinitely();
             outcome = "success";
             stats.success(d);
             log.succeeded(d, call.operation());
@@ -71,6 +72,12 @@ public class CallRecorder {
             outcome = "client_error";
             stats.success(d);
             log.clientError(d, call.operation(), e.status());
+            throw e;
+        } catch (CallerDeadlineException e) {
+            // The caller's short deadline, not the service: nothing for the status or the breaker.
+            outcome = "caller_deadline";
+            BudgetMetrics.denied(registry, d, BudgetMetrics.ATTEMPT_CUT);
+            log.notRetried(d, call.operation(), attempt, attempts, Failures.describe(e), "no time left");
             throw e;
         } catch (RuntimeException e) {
             stats.failure(d, Failures.summary(e));
@@ -94,13 +101,14 @@ public class CallRecorder {
      * Waits at most {@code limitMs} for the answer; giving up cancels the request. No thread is
      * interrupted: the policy timeout beyond it is SmallRye's, which clears its own interrupt.
      *
-     * @throws DeadlineExceededException when the caller's deadline came first
+     * @throws DeadlineExceededException when the caller's deadline came first, at or past the breaker floor
+     * @throws CallerDeadlineException when it came before the floor: the service was given too little time to judge it
      */
-    private static <T> T awaitWithin(Uni<T> request, long limitMs) {
+    private static <T> T awaitWithin(Uni<T> request, long limitMs, long floorMs) {
         try {
             return request.await().atMost(Duration.ofMillis(limitMs));
         } catch (TimeoutException e) {
-            throw new DeadlineExceededException(limitMs, e);
+            throw limitMs >= floorMs ? new DeadlineExceededException(limitMs, e) : new CallerDeadlineException(limitMs, e);
         }
     }
 }

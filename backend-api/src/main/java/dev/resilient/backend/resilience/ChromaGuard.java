@@ -29,7 +29,7 @@ public class ChromaGuard implements DownstreamGuard {
                     BudgetException.class})
     @CustomBackoff(DoublingBackoff.class)
     @CircuitBreaker(requestVolumeThreshold = 5, failureRatio = 1.0, delay = 60000, successThreshold = 1,
-            skipOn = {DownstreamClientError.class, BulkheadException.class})
+            skipOn = {DownstreamClientError.class, BulkheadException.class, CallerDeadlineException.class})
     @CircuitBreakerName("chroma")
     @Timeout(15000)
     @Bulkhead(10)

@@ -34,6 +34,11 @@ public class Deadlines {
         return caller.deadline().remainingMs(clock.nanoTime());
     }
 
+    /** An attempt cut by the caller's deadline before this long is no breaker failure ({@link CallerDeadlineException}). */
+    public long breakerFloorMs(Downstream d) {
+        return config.breakerFloorOf(d.key()).toMillis();
+    }
+
     /** No attempt starts with less than this left. */
     public long minAttemptMs() {
         return config.deadline().minAttempt().toMillis();

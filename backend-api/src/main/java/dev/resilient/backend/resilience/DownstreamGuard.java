@@ -6,8 +6,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 /**
  * A downstream's fault-tolerance policy, carried by the annotations on its implementation's
  * {@link #call}: one bean per downstream, so one circuit breaker per downstream, named after its
- * status key, as in the seeds. Each attempt counts toward the breaker; an open breaker and 4xx
- * answers are not retried; a full bulkhead is rejected at once and is not held against the
+ * status key, as in the seeds. Each attempt counts toward the breaker, except one the caller's
+ * own deadline cut before the breaker floor; an open breaker and 4xx answers (capacity answers
+ * 507, 413 and 429 among them) are not retried; a full bulkhead is rejected at once and is not held against the
  * service. Override any value with
  * {@code quarkus.fault-tolerance."dev.resilient.backend.resilience.<Name>Guard/call".<strategy>.<param>}.
  */
@@ -20,7 +21,9 @@ public interface DownstreamGuard {
      * @return what the downstream answered
      * @throws BudgetExhaustedException at once when the caller has less than {@code min-attempt} left
      * @throws RetryDeniedException the failure that was not retried: no time left for the backoff, or retry budget spent
-     * @throws DeadlineExceededException when the caller's deadline cut the attempt short
+     * @throws DeadlineExceededException when the caller's deadline cut the attempt short, at or past the breaker floor
+     * @throws CallerDeadlineException when the caller's deadline cut it before the floor (not a breaker failure)
+     * @throws DownstreamCapacityError at once on 507, 413 or 429: the downstream cannot take this (not retried, not a breaker failure)
      * @throws DownstreamClientError at once on a 4xx answer (not retried, not a breaker failure)
      * @throws CircuitBreakerOpenException at once while the breaker is open
      * @throws BulkheadException at once when too many calls are in flight

@@ -29,7 +29,7 @@ public class GitGuard implements DownstreamGuard {
                     BudgetException.class})
     @CustomBackoff(DoublingBackoff.class)
     @CircuitBreaker(requestVolumeThreshold = 5, failureRatio = 1.0, delay = 90000, successThreshold = 1,
-            skipOn = {DownstreamClientError.class, BulkheadException.class})
+            skipOn = {DownstreamClientError.class, BulkheadException.class, CallerDeadlineException.class})
     @CircuitBreakerName("git")
     @Timeout(30000)
     @Bulkhead(10)

@@ -29,7 +29,7 @@ public class LlmSecondaryGuard implements DownstreamGuard {
                     BudgetException.class})
     @CustomBackoff(JitteredBackoff.class)
     @CircuitBreaker(requestVolumeThreshold = 5, failureRatio = 1.0, delay = 60000, successThreshold = 1,
-            skipOn = {DownstreamClientError.class, BulkheadException.class})
+            skipOn = {DownstreamClientError.class, BulkheadException.class, CallerDeadlineException.class})
     @CircuitBreakerName("llm-secondary")
     @Timeout(30000)
     @Bulkhead(10)

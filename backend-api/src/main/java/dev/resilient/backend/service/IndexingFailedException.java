@@ -4,11 +4,26 @@ package dev.resilient.backend.service;
 public class IndexingFailedException extends RuntimeException {
 
     private final boolean nothingReachedChroma;
+    private final boolean refused;
 
-    /** @param nothingReachedChroma whether the call failed before its first attempt started */
-    public IndexingFailedException(String reason, boolean nothingReachedChroma) {
-        super("Vector database unavailable: " + reason);
+    /**
+     * @param nothingReachedChroma whether the call failed before its first attempt started
+     * @param refused              whether chroma answered that it cannot take this document (a 4xx:
+     *                             invalid, too large, or its store is full)
+     */
+    public IndexingFailedException(String reason, boolean nothingReachedChroma, boolean refused) {
+        super((refused ? "Vector database refused the document: " : "Vector database unavailable: ") + reason);
         this.nothingReachedChroma = nothingReachedChroma;
+        this.refused = refused;
+    }
+
+    /**
+     * True when chroma answered and refused the document (4xx, e.g. 507 collection limit, 400 too
+     * long): the same request would be refused again, so the job fails at once with this reason
+     * instead of spending its attempts.
+     */
+    public boolean refused() {
+        return refused;
     }
 
     /**

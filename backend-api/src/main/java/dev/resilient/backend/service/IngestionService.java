@@ -13,6 +13,7 @@ import dev.resilient.backend.resilience.Caller;
 import dev.resilient.backend.resilience.ChromaGuard;
 import dev.resilient.backend.resilience.Downstream;
 import dev.resilient.backend.resilience.DownstreamCall;
+import dev.resilient.backend.resilience.DownstreamClientError;
 import dev.resilient.backend.resilience.Failures;
 import dev.resilient.backend.resilience.FilesystemGuard;
 import dev.resilient.backend.resilience.GitGuard;
@@ -81,7 +82,7 @@ public class IngestionService {
         } catch (RuntimeException e) {
             LOG.errorf("Failed to index %s (%s): the vector database is unavailable", doc.filename(), Failures.describe(e));
             // no attempt started: the open breaker, the full bulkhead or the spent budget refused the call
-            throw new IndexingFailedException(Failures.describe(e), call.attempts() == 0);
+            throw new IndexingFailedException(Failures.describe(e), call.attempts() == 0, e instanceof DownstreamClientError);
         }
     }
 

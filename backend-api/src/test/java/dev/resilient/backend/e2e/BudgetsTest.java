@@ -17,11 +17,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(BudgetsTest.SeedTimeoutsShortBudgets.class)
-class BudgetsTest {
+class BudgetsTest extends HealthySuiteTest {
 
     static final long CHAT_BUDGET_MS = 3000;
     static final long SEARCH_BUDGET_MS = 2000;
@@ -52,15 +49,6 @@ class BudgetsTest {
                     "backend.budgets.retry.min-per-second", String.valueOf(RETRY_FLOOR_PER_SECOND),
                     "backend.budgets.retry.window", RETRY_WINDOW_S + "s");
         }
-    }
-
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
-    @BeforeEach
-    void healthySuite() {
-        Stubs.startAndHealDownstreams();
-        breakers.resetAll();
     }
 
     @Test

@@ -12,13 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.resilient.backend.support.Stubs;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,16 +24,7 @@ import org.junit.jupiter.api.Test;
  * 1 s per-attempt timeout, 2 s open breaker); the policy's shape is the production one.
  */
 @QuarkusTest
-class ResilienceScenariosTest {
-
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
-    @BeforeEach
-    void healthySuite() {
-        Stubs.startAndHealDownstreams();
-        breakers.resetAll();
-    }
+class ResilienceScenariosTest extends HealthySuiteTest {
 
     private String projectWithDocs() {
         String project = Backend.freshProject();

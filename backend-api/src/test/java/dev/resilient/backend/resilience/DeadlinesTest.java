@@ -58,6 +58,13 @@ class DeadlinesTest {
         assertSame(Deadline.NONE, deadlines(false).startingNow(Duration.ofSeconds(2)));
     }
 
+    @Test
+    void theBreakerFloorIsPerDownstreamWithADefault() {
+        Deadlines d = deadlines(true);
+        assertEquals(2_000, d.breakerFloorMs(Downstream.LLM_PRIMARY));
+        assertEquals(500, d.breakerFloorMs(Downstream.CHROMA));
+    }
+
     /** {@code backend.budgets.*} at its defaults, switched on or off. */
     private record Budgets(boolean enabled) implements BudgetConfig {
         @Override
@@ -81,6 +88,16 @@ class DeadlinesTest {
                 @Override
                 public double fallbackShare() {
                     return 0.5;
+                }
+
+                @Override
+                public Duration breakerFloor() {
+                    return Duration.ofMillis(500);
+                }
+
+                @Override
+                public Map<String, Duration> breakerFloors() {
+                    return Map.of("llm-primary", Duration.ofSeconds(2));
                 }
 
                 @Override

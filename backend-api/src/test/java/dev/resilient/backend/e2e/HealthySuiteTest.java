@@ -1,0 +1,19 @@
+package dev.resilient.backend.e2e;
+
+import dev.resilient.backend.support.Stubs;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+
+/** Tests that break downstreams on purpose: each starts with every stub up and healed and every breaker closed. */
+abstract class HealthySuiteTest {
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @BeforeEach
+    void healthySuite() {
+        Stubs.startAndHealDownstreams();
+        breakers.resetAll();
+    }
+}
