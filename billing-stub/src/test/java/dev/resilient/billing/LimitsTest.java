@@ -51,6 +51,16 @@ class LimitsTest {
         assertBalance("admin", "96.00");
     }
 
+    @Test
+    void anotherAccountsTrafficNeverPushesOutThisAccountsKey() {
+        String mine = uniqueKey();
+        deduct(mine, "admin", "1.00").then().statusCode(200);
+        for (int i = 0; i < 5; i++) { // bob's refused deductions fill only bob's room
+            deduct(uniqueKey(), "bob", "500.00").then().statusCode(402);
+        }
+        deduct(mine, "admin", "1.00").then().statusCode(200).body("replayed", equalTo(true));
+    }
+
     private static io.restassured.response.Response credit(String account) {
         return authed().contentType(ContentType.JSON).body("{\"amount\":1}").post("/accounts/" + account + "/credit");
     }

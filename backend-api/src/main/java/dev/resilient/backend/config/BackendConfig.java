@@ -30,6 +30,13 @@ public interface BackendConfig {
         @WithDefault("5")
         int contextResults();
 
+        /**
+         * Most characters of context passages put into one prompt, so that large documents never push a
+         * prompt past what the LLM takes; passages beyond it are cut (the first ones, the closest, first).
+         */
+        @WithDefault("12000")
+        int contextChars();
+
         /** File of the project the exchange is appended to (seed 000). */
         @WithDefault("chat_history.md")
         String historyFile();

@@ -16,6 +16,19 @@ public interface LlmConfig {
 
     Provider secondary();
 
+    /** Each user's share of the LLMs, on top of the backend's limit as a whole ({@code LlmService}'s {@code @RateLimit}). */
+    PerUser perUser();
+
+    interface PerUser {
+        /** Chats one user may send to the LLMs per window; the rest get 429 with {@code Retry-After}. Env {@code LLM_PER_USER_LIMIT}. */
+        @WithDefault("30")
+        int limit();
+
+        /** The window of {@code limit}. */
+        @WithDefault("1m")
+        Duration window();
+    }
+
     interface Provider {
         /** Base URL including the API version, e.g. {@code http://localhost:11434/v1}. */
         String url();

@@ -4,6 +4,7 @@ import dev.resilient.backend.api.IngestRequest;
 import dev.resilient.backend.api.JobAccepted;
 import dev.resilient.backend.job.IngestionJob;
 import dev.resilient.backend.job.JobStore;
+import dev.resilient.backend.job.SubmissionQuotas;
 import dev.resilient.backend.mode.FeatureFlags;
 import dev.resilient.backend.service.Namespace;
 import io.quarkus.security.Authenticated;
@@ -29,11 +30,13 @@ public class IngestionResource {
     static final int DEFAULT_PRIORITY = 5;
 
     private final JobStore jobs;
+    private final SubmissionQuotas quotas;
     private final FeatureFlags features;
     private final JsonWebToken jwt;
 
-    IngestionResource(JobStore jobs, FeatureFlags features, JsonWebToken jwt) {
+    IngestionResource(JobStore jobs, SubmissionQuotas quotas, FeatureFlags features, JsonWebToken jwt) {
         this.jobs = jobs;
+        this.quotas = quotas;
         this.features = features;
         this.jwt = jwt;
     }
@@ -42,6 +45,7 @@ public class IngestionResource {
     public Response submit(@PathParam("id") String projectId, @NotNull @Valid IngestRequest request) {
         Namespace ns = Namespaces.of(jwt, projectId);
         features.require(FeatureFlags.DOCUMENT_ANALYSIS, "Document ingestion");
+        quotas.check(ns);
         IngestionJob job = jobs.submit(ns, request.documents(),
                 request.priority() == null ? DEFAULT_PRIORITY : request.priority());
         return Response.accepted(new JobAccepted(job.id, job.state.wire()))

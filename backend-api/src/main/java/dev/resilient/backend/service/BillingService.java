@@ -41,7 +41,7 @@ public class BillingService {
     }
 
     /**
-     * @param clientKey the caller's own Idempotency-Key, or null for a fresh one; it is scoped
+     * @param clientKey the caller's own Idempotency-Key, or null for a fresh one (returned on a 503); it is scoped
      *                  to the user, so two users' keys never meet
      * @return billing's receipt
      * @throws jakarta.ws.rs.WebApplicationException 402 insufficient funds, 404 no account,
@@ -51,7 +51,10 @@ public class BillingService {
         if (clientKey != null && !CLIENT_KEY.matcher(clientKey).matches()) {
             throw ApiError.of(400, "Idempotency-Key must be 1 to 64 visible ASCII characters");
         }
-        String key = clientKey == null ? UUID.randomUUID().toString() : ns.account() + ":" + clientKey;
+        // Scoped to the account, so two users' keys never meet; a fresh key is returned on a 503, so
+        // the client can retry with it and billing applies the deduction at most once.
+        String clientFacing = clientKey == null ? UUID.randomUUID().toString() : clientKey;
+        String key = ns.account() + ":" + clientFacing;
         try {
             BillingDeduction deduction = new BillingDeduction(ns.account(), amount, "backend deduction");
             return guard.call(DownstreamCall.to(Downstream.BILLING, "POST /deduct", caller,
@@ -61,10 +64,10 @@ public class BillingService {
                 case 402 -> ApiError.withBody(402, "insufficient funds", insufficient(e));
                 case 404 -> ApiError.of(404, "no billing account for this user");
                 case 422 -> ApiError.of(422, "Idempotency-Key reused with a different request");
-                default -> failClosed(e);
+                default -> failClosed(e, clientFacing);
             };
         } catch (RuntimeException e) {
-            throw failClosed(e);
+            throw failClosed(e, clientFacing);
         }
     }
 
@@ -81,8 +84,15 @@ public class BillingService {
         return Map.of("error", "insufficient funds");
     }
 
-    private static RuntimeException failClosed(RuntimeException e) {
+    /**
+     * 503 {@code {"error": "Cannot process billing", "idempotency_key": ...}}, with the key also in the
+     * {@code Idempotency-Key} header: the deduction may or may not have happened, and retrying with
+     * that key is what makes sure it happens once.
+     */
+    private static RuntimeException failClosed(RuntimeException e, String idempotencyKey) {
         LOG.errorf("Billing failed (%s): failing closed", Failures.describe(e));
-        return ApiError.of(503, CANNOT_PROCESS);
+        return new jakarta.ws.rs.WebApplicationException(CANNOT_PROCESS, jakarta.ws.rs.core.Response.status(503)
+                .header("Idempotency-Key", idempotencyKey).type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("error", CANNOT_PROCESS, "idempotency_key", idempotencyKey)).build());
     }
 }

@@ -50,10 +50,11 @@ public class ChatService {
     private final BackendConfig config;
     private final Deadlines deadlines;
     private final BudgetConfig budgets;
+    private final LlmUserLimits userLimits;
 
     ChatService(VectorSearch search, LlmService llm, TwoLevelCache cache, FeatureFlags features,
             @RestClient FilesystemClient filesystem, FilesystemGuard filesystemGuard, BackendConfig config,
-            Deadlines deadlines, BudgetConfig budgets) {
+            Deadlines deadlines, BudgetConfig budgets, LlmUserLimits userLimits) {
         this.search = search;
         this.llm = llm;
         this.cache = cache;
@@ -63,24 +64,28 @@ public class ChatService {
         this.config = config;
         this.deadlines = deadlines;
         this.budgets = budgets;
+        this.userLimits = userLimits;
     }
 
     /**
-     * @throws jakarta.ws.rs.WebApplicationException 429 with {@code Retry-After} when the LLM rate limit is reached
+     * @throws jakarta.ws.rs.WebApplicationException 429 with {@code Retry-After} when the caller's own LLM
+     *         rate limit, or the backend's as a whole, is reached
      */
     public ChatResponse chat(Caller caller, Namespace ns, String message) {
         List<String> degraded = new ArrayList<>();
         SearchResponse context = context(caller, ns, message, degraded);
-        List<ChatMessage> prompt = prompt(message, context.results());
+        List<ChatMessage> prompt = prompt(message, context.results(), config.chat().contextChars());
         boolean advanced = features.isEnabled(FeatureFlags.ADVANCED_LLM_MODELS);
-        String cacheKey = answerKey(prompt, advanced);
+        String cacheKey = answerKey(ns.user(), prompt, advanced);
         LlmAnswer answer = cache.get(CacheRegion.LLM, cacheKey, ANSWER).orElse(null);
         if (answer == null) {
             try {
-                answer = llm.complete(caller, prompt, advanced);
+                answer = userLimits.within(caller.user(), () -> llm.complete(caller, prompt, advanced), LlmAnswer.class);
                 cache.put(CacheRegion.LLM, cacheKey, answer);
+            } catch (UserRateLimitException e) {
+                throw rateLimited("Too many chat requests: " + e.getMessage(), e.retryAfterMillis());
             } catch (RateLimitException e) {
-                throw rateLimited(e);
+                throw rateLimited("Too many chat requests: the LLM rate limit is reached", e.getRetryAfterMillis());
             } catch (RuntimeException e) {
                 LOG.warnf("LLM unavailable (%s), answering without it", Failures.describe(e));
                 degraded.add("llm");
@@ -94,19 +99,21 @@ public class ChatService {
                 answer.provider(), answer.model());
     }
 
-    private static RuntimeException rateLimited(RateLimitException e) {
-        long seconds = Math.max(1, (e.getRetryAfterMillis() + 999) / 1000);
+    private static RuntimeException rateLimited(String why, long retryAfterMillis) {
+        long seconds = Math.max(1, (retryAfterMillis + 999) / 1000);
         return new jakarta.ws.rs.WebApplicationException("rate limited", Response.status(429)
                 .header("Retry-After", seconds)
                 .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
-                .entity(java.util.Map.of("error", "Too many chat requests: the LLM rate limit is reached; retry in "
-                        + seconds + " s", "retry_after_seconds", seconds))
+                .entity(java.util.Map.of("error", why + "; retry in " + seconds + " s", "retry_after_seconds", seconds))
                 .build());
     }
 
-    /** Same prompt and model choice, same answer: the LLM cache key. */
-    private static String answerKey(List<ChatMessage> prompt, boolean advanced) {
-        StringBuilder key = new StringBuilder(advanced ? "advanced" : "basic");
+    /**
+     * Same user, prompt and model choice, same answer: the LLM cache key. Per user, so that no answer
+     * (nor how fast it came, revealing that someone asked it before) crosses from one user to another.
+     */
+    private static String answerKey(String user, List<ChatMessage> prompt, boolean advanced) {
+        StringBuilder key = new StringBuilder(user).append('\0').append(advanced ? "advanced" : "basic");
         for (ChatMessage m : prompt) {
             key.append('\0').append(m.role()).append('\0').append(m.content()); // NUL: no field can run into the next
         }
@@ -132,11 +139,20 @@ public class ChatService {
         return context;
     }
 
-    private static List<ChatMessage> prompt(String message, List<SearchHit> passages) {
+    /** The passages, closest first, within {@code contextChars} in all: the ones that do not fit are cut. */
+    static List<ChatMessage> prompt(String message, List<SearchHit> passages, int contextChars) {
         List<ChatMessage> messages = new ArrayList<>();
         if (!passages.isEmpty()) {
             StringBuilder system = new StringBuilder("Answer using this context:");
-            passages.forEach(p -> system.append("\n- ").append(p.text()));
+            int left = contextChars;
+            for (SearchHit p : passages) {
+                String text = p.text() == null ? "" : p.text();
+                if (left <= 0) {
+                    break;
+                }
+                system.append("\n- ").append(text, 0, Math.min(text.length(), left));
+                left -= text.length();
+            }
             messages.add(new ChatMessage("system", system.toString()));
         }
         messages.add(new ChatMessage("user", message));

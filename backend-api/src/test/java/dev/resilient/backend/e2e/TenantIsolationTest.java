@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import dev.resilient.kit.deadline.DeadlineHeader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +97,38 @@ class TenantIsolationTest extends HealthySuiteTest {
                 .filter(done -> done.isAfter(bobDone)).count();
         assertTrue(aliceAfterBob >= 10, "bob's priority-0 job finished after " + (40 - aliceAfterBob)
                 + " of alice's 40 priority-9 jobs submitted before it");
+    }
+
+    @Test
+    void bobAskingWhatAliceAskedGetsHisOwnAnswerNotHersFromTheCache() {
+        String question = "what is the capital of nowhere " + Backend.freshProject() + "?";
+        String empty = Backend.freshProject(); // no documents: both prompts are the question alone
+        Backend.chat("alice", empty, question).statusCode(200).body("llm_provider", equalTo("primary"));
+        long asked = Stubs.requests("llm-stub", "/v1/chat/completions");
+        Backend.chat("alice", empty, question).statusCode(200);
+        assertEquals(asked, Stubs.requests("llm-stub", "/v1/chat/completions"), "alice's repeat comes from her cache");
+
+        Backend.chat("bob", empty, question).statusCode(200).body("llm_provider", equalTo("primary"));
+        assertEquals(asked + 1, Stubs.requests("llm-stub", "/v1/chat/completions"), "bob's answer is asked for him");
+    }
+
+    @Test
+    void aFailClosedDeductionReturnsItsKeySoThatRetryingWithItChargesOnce() {
+        BigDecimal before = balance("bob");
+        Stubs.chaos("billing-stub", "{\"mode\":\"reset\",\"phase\":\"response\"}"); // charged, answer lost
+        String key = Backend.deduct("bob", "1.00").statusCode(503).header("Idempotency-Key", notNullValue())
+                .body("error", equalTo("Cannot process billing")).extract().path("idempotency_key");
+        Stubs.heal("billing-stub");
+
+        given().header("Authorization", Tokens.bearer("bob")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body("{\"amount\": 1.00}").post("/v1/api/billing/deduct")
+                .then().statusCode(200).body("replayed", equalTo(true));
+        assertEquals(0, before.subtract(new BigDecimal("1.00")).compareTo(balance("bob")), "charged once");
+    }
+
+    private static BigDecimal balance(String account) {
+        return new BigDecimal(Stubs.get("billing-stub", "/accounts/" + account).statusCode(200)
+                .extract().jsonPath().getString("balance"));
     }
 
     private static String submit(String user, int priority, String docId) {

@@ -3,6 +3,7 @@ package dev.resilient.billing.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Map;
 
 /** The billing stub's settings; keys start with {@code billing.}. */
@@ -28,10 +29,15 @@ public interface BillingConfig {
     interface Idempotency {
 
         /**
-         * Idempotency keys remembered; past this the oldest key is forgotten, and a retry with
-         * a forgotten key is treated as a new request.
+         * Idempotency keys remembered per account; past this that account's oldest key is
+         * forgotten, and a retry with a forgotten key is treated as a new request. Other accounts'
+         * keys are never affected. Env {@code BILLING_IDEMPOTENCY_MAX_KEYS_PER_ACCOUNT}.
          */
-        @WithDefault("100000")
-        int maxKeys();
+        @WithDefault("10000")
+        int maxKeysPerAccount();
+
+        /** How long a key is remembered (a retry after that is a new request). Env {@code BILLING_IDEMPOTENCY_TTL}. */
+        @WithDefault("24h")
+        Duration ttl();
     }
 }

@@ -17,7 +17,7 @@ public final class AcceptedJobs {
     }
 
     /** Projects the jobs spread over: chroma-stub holds at most 1000 collections (one a project). */
-    static final int PROJECTS = 200;
+    static final int PROJECTS = 100; // within one user's project quota (backend.quotas.projects-per-user)
 
     private final List<Job> jobs = new ArrayList<>();
     private final AtomicInteger projects = new AtomicInteger();
