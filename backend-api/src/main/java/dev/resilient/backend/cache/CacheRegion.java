@@ -3,35 +3,26 @@ package dev.resilient.backend.cache;
 import dev.resilient.backend.config.CacheConfig;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
- * What the cache holds, each region with its own Quarkus cache (level one), Redis key space
+ * What the cache holds, each region with its own bounded in-process store (level one), Redis key space
  * ({@code <prefix>:<region>:<key>}, level two) and time to live.
  */
 public enum CacheRegion {
     /** The last good answer to a search, per namespace and query. */
-    SEARCH("search", CacheConfig::searchTtl),
+    SEARCH("search", CacheConfig::searchTtl, c -> c.searchMaxBytes().asLongValue()),
     /** Answers of the LLM. */
-    LLM("llm", CacheConfig::llmTtl);
-
-    /**
-     * Level-one cache names, constants so {@code @CacheName} can name them ({@code TwoLevelCache}
-     * takes one cache per region), configured by {@code quarkus.cache.caffeine."<name>".*}.
-     */
-    static final class Names {
-        static final String SEARCH = "search-results";
-        static final String LLM = "llm-answers";
-
-        private Names() {
-        }
-    }
+    LLM("llm", CacheConfig::llmTtl, c -> c.llmMaxBytes().asLongValue());
 
     private final String key;
     private final Function<CacheConfig, Duration> ttl;
+    private final ToLongFunction<CacheConfig> maxBytes;
 
-    CacheRegion(String key, Function<CacheConfig, Duration> ttl) {
+    CacheRegion(String key, Function<CacheConfig, Duration> ttl, ToLongFunction<CacheConfig> maxBytes) {
         this.key = key;
         this.ttl = ttl;
+        this.maxBytes = maxBytes;
     }
 
     /** The region's part of a Redis key, e.g. {@code search}. */
@@ -42,5 +33,10 @@ public enum CacheRegion {
     /** How long an entry of this region lives ({@code backend.cache.search-ttl}, {@code backend.cache.llm-ttl}). */
     public Duration ttl(CacheConfig config) {
         return ttl.apply(config);
+    }
+
+    /** Level one's memory for this region ({@code backend.cache.search-max-bytes}, {@code backend.cache.llm-max-bytes}). */
+    public long maxBytes(CacheConfig config) {
+        return maxBytes.applyAsLong(config);
     }
 }

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.resilient.backend.config.CacheConfig;
 import dev.resilient.backend.resilience.Failures;
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CaffeineCache;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyScanArgs;
 import io.quarkus.redis.datasource.keys.KeyScanCursor;
@@ -21,14 +18,13 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * Seed 004's DistributedCache: level one is this process' Quarkus cache (Caffeine) of the
- * region, level two, when {@code backend.cache.redis.enabled}, is Redis, shared by every backend
+ * Seed 004's DistributedCache: level one is this process' {@link LevelOne} of the region (bounded
+ * by bytes), level two, when {@code backend.cache.redis.enabled}, is Redis, shared by every backend
  * process. Values are JSON at both levels, so an entry reads the same whichever level holds it.
  * <p>
  * Redis is optional in every sense: with it disabled the Redis client is never looked up; with it
@@ -42,7 +38,7 @@ public class TwoLevelCache {
     private static final Logger LOG = Logger.getLogger(TwoLevelCache.class);
     private static final int SCAN_PAGE = 500;
 
-    private final Map<CacheRegion, CaffeineCache> levelOne = new EnumMap<>(CacheRegion.class);
+    private final Map<CacheRegion, LevelOne> levelOne = new EnumMap<>(CacheRegion.class);
     private final CacheConfig config;
     private final ObjectMapper json;
     private final RedisGuard guard;
@@ -52,11 +48,11 @@ public class TwoLevelCache {
     private final AtomicBoolean redisAnswering = new AtomicBoolean(true);
     private volatile RedisDataSource client;
 
-    TwoLevelCache(@CacheName(CacheRegion.Names.SEARCH) Cache search, @CacheName(CacheRegion.Names.LLM) Cache llm,
-            CacheConfig config, ObjectMapper json, RedisGuard guard, Instance<RedisDataSource> redisSource,
+    TwoLevelCache(CacheConfig config, ObjectMapper json, RedisGuard guard, Instance<RedisDataSource> redisSource,
             CircuitBreakerMaintenance breakers) {
-        levelOne.put(CacheRegion.SEARCH, search.as(CaffeineCache.class));
-        levelOne.put(CacheRegion.LLM, llm.as(CaffeineCache.class));
+        for (CacheRegion region : CacheRegion.values()) {
+            levelOne.put(region, new LevelOne(region.maxBytes(config), region.ttl(config)));
+        }
         this.config = config;
         this.json = json;
         this.guard = guard;
@@ -90,7 +86,8 @@ public class TwoLevelCache {
 
     /**
      * Stores {@code value} as JSON at both levels, for the region's TTL. Never fails the caller: a
-     * value that cannot be written as JSON is not cached, and Redis failing leaves level one only.
+     * value that cannot be written as JSON, or is larger than {@code backend.cache.max-entry-bytes},
+     * is not cached, and Redis failing leaves level one only.
      */
     public void put(CacheRegion region, String key, Object value) {
         String stored;
@@ -98,6 +95,10 @@ public class TwoLevelCache {
             stored = json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             LOG.warnf("Not cached: %s entry %s cannot be written as JSON (%s)", region.key(), key, e.getOriginalMessage());
+            return;
+        }
+        if (LevelOne.weight(key, stored) > config.maxEntryBytes().asLongValue()) {
+            LOG.debugf("Not cached: %s entry %s is larger than backend.cache.max-entry-bytes", region.key(), key);
             return;
         }
         toLevelOne(region, key, stored);
@@ -114,7 +115,7 @@ public class TwoLevelCache {
      * its entries stay until their TTL.
      */
     public void invalidatePrefix(CacheRegion region, String keyPrefix) {
-        levelOne.get(region).invalidateIf(k -> k instanceof String s && s.startsWith(keyPrefix)).await().indefinitely();
+        levelOne.get(region).invalidateIf(k -> k.startsWith(keyPrefix));
         if (!redisEnabled()) {
             return;
         }
@@ -145,21 +146,11 @@ public class TwoLevelCache {
     }
 
     private String fromLevelOne(CacheRegion region, String key) {
-        CompletableFuture<String> found = levelOne.get(region).getIfPresent(key);
-        return found == null || !found.isDone() || found.isCompletedExceptionally() ? null : found.join();
+        return levelOne.get(region).get(key);
     }
 
     private void toLevelOne(CacheRegion region, String key, String stored) {
-        CaffeineCache cache = levelOne.get(region);
-        CompletableFuture<String> current = cache.getIfPresent(key);
-        // Re-putting the same value (a repeated search) would only make Caffeine announce a
-        // replacement through the JDK's async pool, which on 2 CPUs starts a new thread per task
-        // (bench/RESULTS.md); the entry keeps its first write time, so it still expires on time.
-        if (current != null && current.isDone() && !current.isCompletedExceptionally()
-                && stored.equals(current.getNow(null))) {
-            return;
-        }
-        cache.put(key, CompletableFuture.completedFuture(stored));
+        levelOne.get(region).put(key, stored);
     }
 
     private <T> Optional<T> read(CacheRegion region, String key, String stored, TypeReference<T> type) {

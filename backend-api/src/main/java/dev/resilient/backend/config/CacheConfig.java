@@ -1,12 +1,12 @@
 package dev.resilient.backend.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
  * The two-level cache (keys {@code backend.cache.*}, env {@code BACKEND_CACHE_*}; docs/cache.md).
- * Level one's size and expiry are Quarkus' own {@code quarkus.cache.caffeine."<cache>".*} keys;
  * Redis' address and client timeout are Quarkus' {@code quarkus.redis.*} keys.
  */
 @ConfigMapping(prefix = "backend.cache")
@@ -19,6 +19,18 @@ public interface CacheConfig {
     /** How long an LLM answer stays cached. */
     @WithDefault("PT1H")
     Duration llmTtl();
+
+    /** Most memory level one gives search results in this process (e.g. {@code 32M}); the least used go first. */
+    @WithDefault("32M")
+    MemorySize searchMaxBytes();
+
+    /** Most memory level one gives LLM answers in this process. */
+    @WithDefault("8M")
+    MemorySize llmMaxBytes();
+
+    /** A value larger than this (as JSON) is cached at neither level: one entry never takes a region's room, nor Redis'. */
+    @WithDefault("64K")
+    MemorySize maxEntryBytes();
 
     /** Level two. */
     Redis redis();

@@ -21,7 +21,7 @@ public interface LlmConfig {
 
     interface PerUser {
         /** Chats one user may send to the LLMs per window; the rest get 429 with {@code Retry-After}. Env {@code LLM_PER_USER_LIMIT}. */
-        @WithDefault("30")
+        @WithDefault("50")
         int limit();
 
         /** The window of {@code limit}. */

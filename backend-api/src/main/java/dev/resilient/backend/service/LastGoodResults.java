@@ -22,6 +22,8 @@ public class LastGoodResults {
     private static final TypeReference<List<SearchHit>> HITS = new TypeReference<>() {
     };
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** A cached hit keeps this much of its text: enough to answer from, never a whole large document. */
+    static final int SNIPPET_CHARS = 1_000;
 
     private final TwoLevelCache cache;
 
@@ -29,9 +31,15 @@ public class LastGoodResults {
         this.cache = cache;
     }
 
-    /** Keeps {@code hits} as the answer to {@code query} in the user's project. */
+    /** Keeps {@code hits}, each text cut to {@link #SNIPPET_CHARS}, as the answer to {@code query} in the user's project. */
     public void remember(Namespace ns, String query, List<SearchHit> hits) {
-        cache.put(CacheRegion.SEARCH, key(ns, query), hits);
+        cache.put(CacheRegion.SEARCH, key(ns, query), hits.stream().map(LastGoodResults::snippet).toList());
+    }
+
+    private static SearchHit snippet(SearchHit hit) {
+        String text = hit.text();
+        return text == null || text.length() <= SNIPPET_CHARS ? hit
+                : new SearchHit(hit.id(), text.substring(0, SNIPPET_CHARS), hit.metadata(), hit.distance());
     }
 
     /** The last good answer to {@code query} (case and spacing aside), if one is still cached. */

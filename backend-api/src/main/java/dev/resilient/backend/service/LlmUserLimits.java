@@ -55,7 +55,7 @@ public class LlmUserLimits {
     private Guard guard(String user) {
         return guards.get(user == null ? "" : user, u -> Guard.create()
                 .withRateLimit().limit(config.limit()).window(config.window().toMillis(), ChronoUnit.MILLIS)
-                .type(RateLimitType.ROLLING).done()
+                .type(RateLimitType.FIXED).done() // as the backend's @RateLimit: a window that restarts
                 .build());
     }
 }

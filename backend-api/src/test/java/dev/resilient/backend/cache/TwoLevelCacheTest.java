@@ -82,6 +82,15 @@ class TwoLevelCacheTest {
     }
 
     @Test
+    void aValueLargerThanTheEntryLimitIsNotCachedAndLeavesTheOthers() {
+        String key = fresh();
+        cache.put(CacheRegion.SEARCH, key + "small", "kept");
+        cache.put(CacheRegion.SEARCH, key + "huge", "x".repeat(64 * 1024)); // 128 KB as JSON in UTF-16: past 64K
+        assertTrue(cache.get(CacheRegion.SEARCH, key + "huge", TEXT).isEmpty());
+        assertEquals(Optional.of("kept"), cache.get(CacheRegion.SEARCH, key + "small", TEXT));
+    }
+
+    @Test
     void redisStateSaysDisabledWhenLevelTwoIsOff() {
         assertEquals("disabled", cache.redisState());
     }

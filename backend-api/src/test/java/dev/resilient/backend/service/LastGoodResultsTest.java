@@ -33,6 +33,13 @@ class LastGoodResultsTest {
     }
 
     @Test
+    void aCachedHitKeepsASnippetNotTheWholeDocument() {
+        Namespace ns = freshProject("alice");
+        lastGood.remember(ns, "big", List.of(new SearchHit("big", "w".repeat(84_000), Map.of(), 0.1)));
+        assertEquals(LastGoodResults.SNIPPET_CHARS, lastGood.lookup(ns, "big").orElseThrow().get(0).text().length());
+    }
+
+    @Test
     void anotherProjectOrUserDoesNotSeeTheResult() {
         Namespace ns = freshProject("alice");
         lastGood.remember(ns, "lava", HITS);

@@ -33,7 +33,7 @@ public interface BillingConfig {
          * forgotten, and a retry with a forgotten key is treated as a new request. Other accounts'
          * keys are never affected. Env {@code BILLING_IDEMPOTENCY_MAX_KEYS_PER_ACCOUNT}.
          */
-        @WithDefault("10000")
+        @WithDefault("100000")
         int maxKeysPerAccount();
 
         /** How long a key is remembered (a retry after that is a new request). Env {@code BILLING_IDEMPOTENCY_TTL}. */

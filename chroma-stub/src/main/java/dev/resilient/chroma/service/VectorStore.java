@@ -38,7 +38,7 @@ public class VectorStore {
     /**
      * Upserts a batch by id into the collection, creating it if missing. All or nothing.
      *
-     * @throws WebApplicationException 507 when a collection or chunk limit would be exceeded
+     * @throws WebApplicationException 507 when a collection (of the store or of the tenant) or chunk limit would be exceeded
      */
     public AddChunksResponse upsert(String collectionName, List<Chunk> chunks) {
         if (chunks.stream().map(Chunk::id).distinct().count() > config.maxChunksPerCollection()) {
@@ -110,11 +110,22 @@ public class VectorStore {
                 if (collections.size() >= config.maxCollections()) {
                     throw full("the store holds at most " + config.maxCollections() + " collections");
                 }
+                String tenant = tenantOf(collectionName);
+                if (collections.keySet().stream().filter(name -> tenantOf(name).equals(tenant)).count()
+                        >= config.maxCollectionsPerTenant()) {
+                    throw full("tenant '" + tenant + "' holds at most " + config.maxCollectionsPerTenant() + " collections");
+                }
                 c = new ChunkCollection(collectionName);
                 collections.put(collectionName, c);
             }
             return c;
         }
+    }
+
+    /** The name up to {@code __}, or the whole name (see {@link ChromaConfig#maxCollectionsPerTenant()}). */
+    static String tenantOf(String collectionName) {
+        int end = collectionName.indexOf("__");
+        return end < 0 ? collectionName : collectionName.substring(0, end);
     }
 
     private static NotFoundException notFound(String collectionName) {

@@ -18,10 +18,19 @@ import org.junit.jupiter.api.Test;
 class VectorStoreTest {
 
     private static VectorStore store(int maxCollections, int maxChunks) {
+        return store(maxCollections, maxCollections, maxChunks);
+    }
+
+    private static VectorStore store(int maxCollections, int perTenant, int maxChunks) {
         return new VectorStore(new HashingEmbedder(), new ChromaConfig() {
             @Override
             public int maxCollections() {
                 return maxCollections;
+            }
+
+            @Override
+            public int maxCollectionsPerTenant() {
+                return perTenant;
             }
 
             @Override
@@ -53,6 +62,20 @@ class VectorStoreTest {
         WebApplicationException e = assertThrows(WebApplicationException.class, () -> store.upsert("second", chunks("y", 1)));
         assertEquals(507, e.getResponse().getStatus());
         assertThrows(NotFoundException.class, () -> store.describe("second"));
+    }
+
+    @Test
+    void oneTenantPastItsCollectionsIsRefusedWhileAnotherStillCreatesHis() {
+        VectorStore store = store(10, 2, 10);
+        store.upsert("project_alice__a", chunks("x", 1));
+        store.upsert("project_alice__b", chunks("x", 1));
+        WebApplicationException e = assertThrows(WebApplicationException.class,
+                () -> store.upsert("project_alice__c", chunks("x", 1)));
+        assertEquals(507, e.getResponse().getStatus());
+        assertEquals("tenant 'project_alice' holds at most 2 collections", e.getMessage());
+        store.upsert("project_alice__a", chunks("y", 1)); // her existing collections still take chunks
+        store.upsert("project_bob__a", chunks("x", 1));
+        assertEquals(1, store.describe("project_bob__a").ids().size());
     }
 
     @Test
