@@ -38,6 +38,10 @@ public interface JobsConfig {
     @WithDefault("10s")
     String backlogRefresh();
 
+    /** How long a submission's {@code Idempotency-Key} is kept: a repeat within it returns the first job. */
+    @WithDefault("PT24H")
+    Duration idempotencyWindow();
+
     /** Whether this process runs jobs at all (a process can serve the API only). */
     @WithDefault("true")
     boolean enabled();

@@ -50,6 +50,12 @@ public class IngestionJob extends PanacheEntityBase {
     public Instant updatedAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
+    /** The submitter's {@code Idempotency-Key}, unique per owner; null without one, or once its window is over. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+    /** SHA-256 of the submitted request, to tell a repeat from another request under the same key. */
+    @Column(name = "request_hash")
+    public String requestHash;
     @Version
     public long version;
 }

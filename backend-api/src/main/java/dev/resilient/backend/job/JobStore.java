@@ -39,9 +39,26 @@ public class JobStore {
         this.config = config;
     }
 
+    /** A stored job, and whether it was stored by an earlier submission with the same key. */
+    public record Submitted(IngestionJob job, boolean replayed) {
+    }
+
+    /**
+     * Stores a job with its documents, unless {@code idempotent} names a submission of the same
+     * owner within {@code backend.jobs.idempotency-window}: then that first job is the answer.
+     *
+     * @param idempotent the submitter's key and request hash, or null
+     * @throws IdempotentSubmission.KeyReusedException when the key was first used for another request
+     * @throws jakarta.persistence.PersistenceException when a concurrent submission with the same key
+     *         was stored first (unique per owner): submitting again answers with that one
+     */
     @Transactional
-    public IngestionJob submit(Namespace ns, List<DocumentIn> documents, int priority) {
+    public Submitted submit(Namespace ns, List<DocumentIn> documents, int priority, IdempotentSubmission idempotent) {
         Instant now = Instant.now();
+        Optional<IngestionJob> first = firstSubmission(ns, idempotent, now);
+        if (first.isPresent()) {
+            return new Submitted(first.get(), true);
+        }
         IngestionJob job = new IngestionJob();
         job.id = UUID.randomUUID().toString();
         job.owner = ns.user();
@@ -53,7 +70,11 @@ public class JobStore {
         job.nextAttemptAt = now;
         job.createdAt = now;
         job.updatedAt = now;
-        job.persist();
+        if (idempotent != null) {
+            job.idempotencyKey = idempotent.key();
+            job.requestHash = idempotent.requestHash();
+        }
+        job.persistAndFlush(); // a concurrent submission with the same key fails here, before the documents
         for (int i = 0; i < documents.size(); i++) {
             DocumentIn d = documents.get(i);
             JobDocument doc = new JobDocument();
@@ -65,7 +86,38 @@ public class JobStore {
             doc.content = d.content();
             doc.persist();
         }
-        return job;
+        return new Submitted(job, false);
+    }
+
+    /**
+     * The job an earlier submission with the same owner and key stored within the window, if any.
+     *
+     * @throws IdempotentSubmission.KeyReusedException when it was for another request
+     */
+    @Transactional
+    public Optional<IngestionJob> replayOf(Namespace ns, IdempotentSubmission idempotent) {
+        return firstSubmission(ns, idempotent, Instant.now());
+    }
+
+    private Optional<IngestionJob> firstSubmission(Namespace ns, IdempotentSubmission idempotent, Instant now) {
+        if (idempotent == null) {
+            return Optional.empty();
+        }
+        Optional<IngestionJob> first = IngestionJob.<IngestionJob>find("owner = ?1 and idempotencyKey = ?2",
+                ns.user(), idempotent.key()).firstResultOptional();
+        if (first.isEmpty()) {
+            return first;
+        }
+        IngestionJob f = first.get();
+        if (f.createdAt.isAfter(now.minus(config.idempotencyWindow()))) {
+            if (!f.requestHash.equals(idempotent.requestHash())) {
+                throw new IdempotentSubmission.KeyReusedException();
+            }
+            return first;
+        }
+        // the window is over: the key may name a new request (a bulk update: no version bump)
+        IngestionJob.update("idempotencyKey = null where id = ?1", f.id);
+        return Optional.empty();
     }
 
     /** The job if {@code owner} submitted it; anyone else gets nothing, not even its existence. */

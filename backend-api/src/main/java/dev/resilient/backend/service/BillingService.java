@@ -1,6 +1,7 @@
 package dev.resilient.backend.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.resilient.backend.api.IdempotencyKey;
 import dev.resilient.backend.client.billing.BillingClient;
 import dev.resilient.backend.client.billing.BillingDeduction;
 import dev.resilient.backend.client.billing.BillingReceipt;
@@ -15,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -28,7 +28,6 @@ import org.jboss.logging.Logger;
 public class BillingService {
 
     public static final String CANNOT_PROCESS = "Cannot process billing";
-    private static final Pattern CLIENT_KEY = Pattern.compile("[\\x21-\\x7e]{1,64}");
     private static final Logger LOG = Logger.getLogger(BillingService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,9 +47,7 @@ public class BillingService {
      *         422 key reused for another amount, 503 when billing cannot confirm
      */
     public BillingReceipt deduct(Caller caller, Namespace ns, BigDecimal amount, String clientKey) {
-        if (clientKey != null && !CLIENT_KEY.matcher(clientKey).matches()) {
-            throw ApiError.of(400, "Idempotency-Key must be 1 to 64 visible ASCII characters");
-        }
+        IdempotencyKey.validated(clientKey);
         // Scoped to the account, so two users' keys never meet; a fresh key is returned on a 503, so
         // the client can retry with it and billing applies the deduction at most once.
         String clientFacing = clientKey == null ? UUID.randomUUID().toString() : clientKey;

@@ -119,6 +119,9 @@ class ChaosSoakIT {
             BackendCalls after = new BackendCalls(backend.url(), token, afterStats, new BackendLife());
             BreakerProbe probe = new BreakerProbe(after, jobs, ledger, chaos, faultable.get("llm-primary").url(), settings.seed());
             Map<String, String> breakers = probe.closeAll(Duration.ofSeconds(60));
+            // submissions whose answer the kills lost, sent again with their keys: stored then or now, each is known
+            System.out.printf("[soak] %d submissions without an answer sent again with their Idempotency-Key%n",
+                    jobs.resendUnanswered(after));
 
             Map<String, String> jobStates = awaitJobs(after, jobs, Duration.ofSeconds(Math.max(150, 60 + settings.seconds() / 3)),
                     Map.of());

@@ -16,10 +16,15 @@ public final class AcceptedJobs {
     public record Job(String id, String project, List<String> documentIds) {
     }
 
+    /** A submission whose answer was lost (the backend was killed): it may or may not have been stored. */
+    private record Unanswered(String key, String project, List<Map<String, String>> documents, List<String> ids) {
+    }
+
     /** Projects the jobs spread over: chroma-stub holds at most 1000 collections (one a project). */
     static final int PROJECTS = 100; // within one user's project quota (backend.quotas.projects-per-user)
 
     private final List<Job> jobs = new ArrayList<>();
+    private final List<Unanswered> unanswered = new ArrayList<>();
     private final AtomicInteger projects = new AtomicInteger();
     private final SoakStats stats;
 
@@ -40,13 +45,43 @@ public final class AcceptedJobs {
             docs.add(Map.of("id", id, "filename", id + ".md",
                     "content", "Document " + d + " of " + project + ": " + Words.sentence(random)));
         }
-        BackendCalls.Outcome o = backend.ingest(project, docs);
+        String key = "soak-job-" + job;
+        BackendCalls.Outcome o = backend.ingest(project, docs, key);
         if (o.status() == 202) {
             add(new Job(o.json().path("job_id").asText(), project, ids));
             stats.count("jobs", "accepted (202)");
+        } else if (!o.answered()) {
+            synchronized (this) {
+                unanswered.add(new Unanswered(key, project, docs, ids));
+            }
+            stats.count("jobs", "not accepted: no answer");
         } else {
             stats.count("jobs", "not accepted: " + (o.answered() ? String.valueOf(o.status()) : "no answer"));
         }
+    }
+
+    /**
+     * Sends every submission whose answer was lost again, with its key: the backend answers with the
+     * job it stored then (the process was killed after the commit), or stores it now. Either way the
+     * job is known, so the check at the vector store counts exactly what was stored.
+     *
+     * @return how many of them are known jobs now
+     */
+    public int resendUnanswered(BackendCalls backend) {
+        List<Unanswered> lost;
+        synchronized (this) {
+            lost = List.copyOf(unanswered);
+            unanswered.clear();
+        }
+        int known = 0;
+        for (Unanswered u : lost) {
+            BackendCalls.Outcome o = backend.ingest(u.project(), u.documents(), u.key());
+            if (o.status() == 202) {
+                add(new Job(o.json().path("job_id").asText(), u.project(), u.ids()));
+                known++;
+            }
+        }
+        return known;
     }
 
     private synchronized void add(Job job) {

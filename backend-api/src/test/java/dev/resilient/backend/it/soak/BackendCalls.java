@@ -76,8 +76,9 @@ public final class BackendCalls {
         return post(SEARCH, "/v1/api/search", Map.of("query", query, "project_id", project), null);
     }
 
-    public Outcome ingest(String project, Object documents) {
-        return post(INGEST, "/v1/api/projects/" + project + "/documents", Map.of("documents", documents), null);
+    /** @param idempotencyKey the submission's key: sending it again is safe, whatever happened to the first answer */
+    public Outcome ingest(String project, Object documents, String idempotencyKey) {
+        return post(INGEST, "/v1/api/projects/" + project + "/documents", Map.of("documents", documents), idempotencyKey);
     }
 
     public Outcome deduct(String idempotencyKey, java.math.BigDecimal amount) {
