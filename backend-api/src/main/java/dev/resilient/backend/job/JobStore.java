@@ -39,26 +39,16 @@ public class JobStore {
         this.config = config;
     }
 
-    /** A stored job, and whether it was stored by an earlier submission with the same key. */
-    public record Submitted(IngestionJob job, boolean replayed) {
-    }
-
     /**
-     * Stores a job with its documents, unless {@code idempotent} names a submission of the same
-     * owner within {@code backend.jobs.idempotency-window}: then that first job is the answer.
+     * Stores a job with its documents. The caller asks {@link #replayOf} first when it has a key.
      *
      * @param idempotent the submitter's key and request hash, or null
-     * @throws IdempotentSubmission.KeyReusedException when the key was first used for another request
      * @throws jakarta.persistence.PersistenceException when a concurrent submission with the same key
-     *         was stored first (unique per owner): submitting again answers with that one
+     *         was stored first (unique per owner): {@link #replayOf} then answers with that one
      */
     @Transactional
-    public Submitted submit(Namespace ns, List<DocumentIn> documents, int priority, IdempotentSubmission idempotent) {
+    public IngestionJob submit(Namespace ns, List<DocumentIn> documents, int priority, IdempotentSubmission idempotent) {
         Instant now = Instant.now();
-        Optional<IngestionJob> first = firstSubmission(ns, idempotent, now);
-        if (first.isPresent()) {
-            return new Submitted(first.get(), true);
-        }
         IngestionJob job = new IngestionJob();
         job.id = UUID.randomUUID().toString();
         job.owner = ns.user();
@@ -86,7 +76,7 @@ public class JobStore {
             doc.content = d.content();
             doc.persist();
         }
-        return new Submitted(job, false);
+        return job;
     }
 
     /**
@@ -96,13 +86,7 @@ public class JobStore {
      */
     @Transactional
     public Optional<IngestionJob> replayOf(Namespace ns, IdempotentSubmission idempotent) {
-        return firstSubmission(ns, idempotent, Instant.now());
-    }
-
-    private Optional<IngestionJob> firstSubmission(Namespace ns, IdempotentSubmission idempotent, Instant now) {
-        if (idempotent == null) {
-            return Optional.empty();
-        }
+        Instant now = Instant.now();
         Optional<IngestionJob> first = IngestionJob.<IngestionJob>find("owner = ?1 and idempotencyKey = ?2",
                 ns.user(), idempotent.key()).firstResultOptional();
         if (first.isEmpty()) {

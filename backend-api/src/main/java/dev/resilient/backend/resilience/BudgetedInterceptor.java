@@ -34,6 +34,8 @@ public class BudgetedInterceptor {
         void beforeBackoff(long delayMs, Throwable failure);
     }
 
+    // Not a parameter because SmallRye instantiates CustomBackoffStrategy itself and hands it only the
+    // failure; set and cleared (restored) by guard() below, around one guarded call on this thread.
     private static final ThreadLocal<RetryCheck> RETRY_CHECK = new ThreadLocal<>();
 
     private final Deadlines deadlines;

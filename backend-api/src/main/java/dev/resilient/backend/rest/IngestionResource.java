@@ -71,17 +71,15 @@ public class IngestionResource {
             }
             quotas.check(ns);
             int priority = request.priority() == null ? DEFAULT_PRIORITY : request.priority();
-            JobStore.Submitted submitted;
             try {
-                submitted = jobs.submit(ns, request.documents(), priority, idempotent);
+                return accepted(jobs.submit(ns, request.documents(), priority, idempotent), false);
             } catch (PersistenceException raced) {
                 if (idempotent == null) {
                     throw raced;
                 }
                 // a concurrent submission with this key was stored first: it is the answer
-                submitted = new JobStore.Submitted(jobs.replayOf(ns, idempotent).orElseThrow(() -> raced), true);
+                return accepted(jobs.replayOf(ns, idempotent).orElseThrow(() -> raced), true);
             }
-            return accepted(submitted.job(), submitted.replayed());
         } catch (IdempotentSubmission.KeyReusedException e) {
             throw ApiError.of(422, e.getMessage());
         }

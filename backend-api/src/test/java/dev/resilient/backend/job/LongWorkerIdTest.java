@@ -38,7 +38,7 @@ class LongWorkerIdTest {
         String worker = "4242@" + "ip-10-0-0-1.eu-west-1.compute.internal.".repeat(4) + "cluster.local/abcdef12";
         assertTrue(worker.length() > 150);
         String id = store.submit(new Namespace("alice", "long-host"), List.of(new DocumentIn("d", "d.md", "words")), 5, null)
-                .job().id;
+                .id;
 
         assertEquals(List.of(id), store.claim(worker, 1));
         assertTrue(store.succeed(id, worker, 1, 1, false));
