@@ -2,8 +2,13 @@ package dev.resilient.backend.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.List;
 
-/** Answer of {@code GET /v1/api/jobs/{job_id}}. */
+/**
+ * Answer of {@code GET /v1/api/jobs/{job_id}}. {@code indexed} counts the documents handled, in order:
+ * written, or skipped because a newer submission of the same document id exists; {@code superseded}
+ * names the skipped ones.
+ */
 public record JobView(
         @JsonProperty("job_id") String jobId,
         @JsonProperty("project_id") String projectId,
@@ -19,5 +24,6 @@ public record JobView(
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("updated_at") Instant updatedAt,
         @JsonProperty("finished_at") Instant finishedAt,
-        @JsonProperty("processed_by") String processedBy) {
+        @JsonProperty("processed_by") String processedBy,
+        List<String> superseded) {
 }

@@ -27,9 +27,24 @@ public interface JobsConfig {
     @WithDefault("PT5M")
     Duration backoffMax();
 
-    /** How long a claim holds without renewal; a job of a dead process is taken up again after it. */
+    /**
+     * How long a claim holds without renewal; a job of a dead process is taken up again after it. The
+     * heartbeat renews it while a run goes on, so it bounds how long a dead process' jobs wait, not how
+     * long a step may take; at least three heartbeats.
+     */
     @WithDefault("PT60S")
     Duration lease();
+
+    /** How often a process renews the leases of its runs in progress (a scheduler expression). */
+    @WithDefault("15s")
+    String heartbeat();
+
+    /**
+     * How long an orderly shutdown waits for runs in progress to hand their jobs back between two
+     * documents; a run still in a step after it keeps its lease (the job is taken up when it expires).
+     */
+    @WithDefault("PT10S")
+    Duration shutdownGrace();
 
     /**
      * How often a process counts the waiting jobs for the {@code jobs_backlog} gauges (a scheduler

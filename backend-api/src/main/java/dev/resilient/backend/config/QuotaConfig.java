@@ -5,7 +5,8 @@ import io.smallrye.config.WithDefault;
 
 /**
  * What one user may hold at once (keys {@code backend.quotas.*}, env {@code BACKEND_QUOTAS_*}),
- * so that no user fills what every user shares. Checked when a job is submitted.
+ * so that no user fills what every user shares. Checked when a job is submitted, except requests in
+ * flight, checked at the front door.
  */
 @ConfigMapping(prefix = "backend.quotas")
 public interface QuotaConfig {
@@ -17,4 +18,30 @@ public interface QuotaConfig {
     /** Jobs of one user waiting or running at once; past it a submission is refused with 429. */
     @WithDefault("1000")
     int waitingJobsPerUser();
+
+    /** Distinct document ids in one project; past it a submission adding new ones is refused with 403. */
+    @WithDefault("10000")
+    int documentsPerProject();
+
+    /**
+     * Bytes (UTF-8) of one project's documents, newest versions; past it a submission is refused with 413.
+     * Default 16 MiB.
+     */
+    @WithDefault("16777216")
+    long bytesPerProject();
+
+    /**
+     * Bytes of all of one user's projects; past it a submission is refused with 413. Default 64 MiB, what
+     * chroma-stub stores for one tenant ({@code chroma.max-bytes-per-tenant}): a submission the vector
+     * store could not index is refused here, not accepted and then failed by its job.
+     */
+    @WithDefault("67108864")
+    long bytesPerUser();
+
+    /**
+     * Requests of one user the backend serves at once; past it a request is refused with 429 at once.
+     * Above what one user's client needs (the bench drives at most 14 connections per user).
+     */
+    @WithDefault("32")
+    int requestsInFlightPerUser();
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A durable ingestion job (seed 004's persistent request queue). {@code leaseUntil} and
@@ -38,6 +39,11 @@ public class IngestionJob extends PanacheEntityBase {
     public Instant leaseUntil;
     @Column(name = "leased_by")
     public String leasedBy;
+    /** New at every claim: a run's writes name it, so a run whose lease was taken over is refused. */
+    @Column(name = "lease_token")
+    public String leaseToken;
+    /** Ids of this job's documents a newer submission superseded (not written), comma-separated. */
+    public String superseded;
     public int saved;
     public int indexed;
     @Column(name = "git_failed")
@@ -58,4 +64,9 @@ public class IngestionJob extends PanacheEntityBase {
     public String requestHash;
     @Version
     public long version;
+
+    /** The ids of this job's documents a newer submission superseded (skipped, not written). */
+    public List<String> supersededDocuments() {
+        return Superseded.parse(superseded);
+    }
 }

@@ -8,7 +8,11 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One document of a job, stored with it so a restart loses nothing. */
+/**
+ * One document of a job, stored with it so a restart loses nothing. {@code version} is the
+ * document's submission number in its project ({@link ProjectDocument}): a run writes it only while
+ * no newer submission of the same document id exists.
+ */
 @Entity
 @Table(name = "ingestion_document")
 public class JobDocument extends PanacheEntityBase {
@@ -23,4 +27,5 @@ public class JobDocument extends PanacheEntityBase {
     public String filename;
     @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     public String content;
+    public long version;
 }

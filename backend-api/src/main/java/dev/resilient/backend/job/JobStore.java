@@ -9,42 +9,64 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
- * The job table and its state changes, each in its own transaction. Every change made on behalf
- * of a running job names the process holding the lease, so a process that lost its lease (it was
- * too slow, or presumed dead) cannot overwrite the new holder's work.
+ * The job table and its state changes, each in its own transaction. Every claim writes a new lease
+ * token, and every change made on behalf of a running job names it: a run that lost its lease (it
+ * was presumed dead, and the job was claimed again, even by the same process) cannot overwrite the
+ * new run's work.
  */
 @ApplicationScoped
 public class JobStore {
 
-    /** A claimed job with its documents, read in one transaction. */
+    private static final Logger LOG = Logger.getLogger(JobStore.class);
+
+    /** One claim of a job: its id and the token its run's writes name. */
+    public record Lease(String jobId, String token) {
+    }
+
+    /** One document of a claimed job with its version ({@link DocumentVersions}). */
+    public record Versioned(DocumentIn document, long version) {
+    }
+
     /**
-     * A job this process holds, with the progress of its earlier attempts: {@code indexed} is the
-     * number of leading documents already in the vector store, {@code saved} how many of them were saved.
+     * A job this run holds, with the progress of its earlier attempts: {@code indexed} is the number of
+     * leading documents already handled (written, or skipped as superseded), {@code saved} how many of
+     * them were saved, {@code superseded} the ids skipped.
      */
-    public record Claimed(String id, Namespace namespace, int attempts, List<DocumentIn> documents, int saved,
-            int indexed) {
+    public record Claimed(Lease lease, Namespace namespace, int attempts, List<Versioned> documents, int saved,
+            int indexed, List<String> superseded) {
     }
 
     private final JobsConfig config;
+    private final DocumentVersions versions;
+    private final SubmissionQuotas quotas;
 
-    JobStore(JobsConfig config) {
+    JobStore(JobsConfig config, DocumentVersions versions, SubmissionQuotas quotas) {
         this.config = config;
+        this.versions = versions;
+        this.quotas = quotas;
     }
 
     /**
-     * Stores a job with its documents. The caller asks {@link #replayOf} first when it has a key.
+     * Stores a job with its documents, each with its next version. The caller asks {@link #replayOf}
+     * first when it has a key.
      *
      * @param idempotent the submitter's key and request hash, or null
      * @throws jakarta.persistence.PersistenceException when a concurrent submission with the same key
-     *         was stored first (unique per owner): {@link #replayOf} then answers with that one
+     *         was stored first (unique per owner): {@link #replayOf} then answers with that one; or when
+     *         a concurrent submission added the same new document id first (submitting again succeeds)
+     * @throws jakarta.ws.rs.WebApplicationException 403 or 413 past a storage quota: nothing is stored
      */
     @Transactional
     public IngestionJob submit(Namespace ns, List<DocumentIn> documents, int priority, IdempotentSubmission idempotent) {
@@ -65,6 +87,8 @@ public class JobStore {
             job.requestHash = idempotent.requestHash();
         }
         job.persistAndFlush(); // a concurrent submission with the same key fails here, before the documents
+        DocumentVersions.Registered registered = versions.register(ns, documents);
+        quotas.checkStorage(ns, registered.growth());
         for (int i = 0; i < documents.size(); i++) {
             DocumentIn d = documents.get(i);
             JobDocument doc = new JobDocument();
@@ -74,6 +98,7 @@ public class JobStore {
             doc.docId = d.id();
             doc.filename = d.filename();
             doc.content = d.content();
+            doc.version = registered.versions().get(i);
             doc.persist();
         }
         return job;
@@ -115,33 +140,49 @@ public class JobStore {
 
     /**
      * Claims up to {@code max} due jobs (queued, or retrying and past their wait, or whose lease
-     * expired), fairly across users: users with the fewest jobs running go first, then the user
+     * expired), each with a new lease token and one more attempt counted, fairly across users: users with the fewest jobs running go first, then the user
      * whose oldest due job is oldest, one job per user per round; a user's priority (then age)
      * orders only that user's jobs, so one user's flood, whatever its priority, waits its turn
      * behind everyone else's next job. Each claim is a compare-and-set on the row's version: when
      * two processes race for a job, exactly one update matches.
      */
     @Transactional
-    public List<String> claim(String worker, int max) {
+    public List<Lease> claim(String worker, int max) {
         Instant now = Instant.now();
+        failAbandoned(now);
         List<List<IngestionJob>> queues = new ArrayList<>();
         for (String owner : ownersInTurn(now, max)) {
             queues.add(IngestionJob.<IngestionJob>find("owner = ?4 and (" + DUE + ")",
                     Sort.descending("priority").and("createdAt"),
                     List.of(JobState.QUEUED, JobState.RETRYING), now, JobState.RUNNING, owner).page(0, max).list());
         }
-        List<String> claimed = new ArrayList<>();
+        List<Lease> claimed = new ArrayList<>();
         for (int round = 0; round < max && claimed.size() < max; round++) {
             for (List<IngestionJob> queue : queues) {
                 if (claimed.size() == max) {
                     break;
                 }
-                if (round < queue.size() && tryClaim(queue.get(round), worker, now)) {
-                    claimed.add(queue.get(round).id);
+                if (round < queue.size()) {
+                    tryClaim(queue.get(round), worker, now).ifPresent(claimed::add);
                 }
             }
         }
         return claimed;
+    }
+
+    /**
+     * Fails the jobs whose lease expired with every attempt spent: the last run ended without a word
+     * (its process died or was killed), and a job that kills the processes running it would otherwise be
+     * claimed again forever. Attempts are counted at claim, so such a job gets {@code max-attempts} runs.
+     */
+    private static void failAbandoned(Instant now) {
+        int failed = IngestionJob.update("state = ?1, lastError = ?2, leaseUntil = null, leaseToken = null, finishedAt = ?3, "
+                + "updatedAt = ?3, version = version + 1 where state = ?4 and leaseUntil < ?3 and attempts >= maxAttempts",
+                JobState.FAILED, "no attempt left: the last run ended without finishing (the process running it "
+                        + "stopped: crashed, killed or out of memory)", now, JobState.RUNNING);
+        if (failed > 0) {
+            LOG.warnf("%d jobs failed for good: the process running their last attempt stopped", failed);
+        }
     }
 
     /** Up to {@code max} users with due jobs, fewest jobs running first, then oldest due job first. */
@@ -161,40 +202,62 @@ public class JobStore {
                 .limit(max).map(r -> (String) r[0]).toList();
     }
 
-    private boolean tryClaim(IngestionJob c, String worker, Instant now) {
-        return IngestionJob.update("state = ?1, leaseUntil = ?2, leasedBy = ?3, attempts = attempts + 1, "
-                + "updatedAt = ?4, version = version + 1 where id = ?5 and version = ?6",
-                JobState.RUNNING, now.plus(config.lease()), worker, now, c.id, c.version) == 1;
+    private Optional<Lease> tryClaim(IngestionJob c, String worker, Instant now) {
+        String token = UUID.randomUUID().toString();
+        boolean won = IngestionJob.update("state = ?1, leaseUntil = ?2, leasedBy = ?3, leaseToken = ?4, "
+                + "attempts = attempts + 1, updatedAt = ?5, version = version + 1 where id = ?6 and version = ?7",
+                JobState.RUNNING, now.plus(config.lease()), worker, token, now, c.id, c.version) == 1;
+        return won ? Optional.of(new Lease(c.id, token)) : Optional.empty();
     }
 
+    /** The claimed job with its documents; empty when the lease is no longer this run's. */
     @Transactional
-    public Optional<Claimed> load(String id, String worker) {
-        IngestionJob job = IngestionJob.findById(id);
-        if (job == null || job.state != JobState.RUNNING || !worker.equals(job.leasedBy)) {
+    public Optional<Claimed> load(Lease lease) {
+        IngestionJob job = IngestionJob.findById(lease.jobId());
+        if (job == null || job.state != JobState.RUNNING || !lease.token().equals(job.leaseToken)) {
             return Optional.empty();
         }
-        List<DocumentIn> docs = JobDocument.<JobDocument>find("jobId", Sort.ascending("seq"), id).stream()
-                .map(d -> new DocumentIn(d.docId, d.filename, d.content)).toList();
-        return Optional.of(new Claimed(id, new Namespace(job.owner, job.project), job.attempts, docs, job.saved,
-                Math.min(job.indexed, docs.size())));
+        List<Versioned> docs = JobDocument.<JobDocument>find("jobId", Sort.ascending("seq"), lease.jobId()).stream()
+                .map(d -> new Versioned(new DocumentIn(d.docId, d.filename, d.content), d.version)).toList();
+        return Optional.of(new Claimed(lease, new Namespace(job.owner, job.project), job.attempts, docs, job.saved,
+                Math.min(job.indexed, docs.size()), Superseded.parse(job.superseded)));
     }
 
-    /** Records progress and renews the lease; false when this process no longer holds the job. */
+    /**
+     * Extends the leases of the runs still going (the heartbeat), so a step may take longer than a lease.
+     *
+     * @return the ids of the jobs whose lease is no longer theirs: those runs must stop
+     */
     @Transactional
-    public boolean progress(String id, String worker, int saved, int indexed) {
+    public Set<String> renew(Collection<Lease> leases) {
+        Instant until = Instant.now().plus(config.lease());
+        Set<String> lost = new HashSet<>();
+        for (Lease l : leases) {
+            if (IngestionJob.update("leaseUntil = ?1 where id = ?2 and leaseToken = ?3 and state = ?4",
+                    until, l.jobId(), l.token(), JobState.RUNNING) == 0) {
+                lost.add(l.jobId());
+            }
+        }
+        return lost;
+    }
+
+    /** Records progress and renews the lease; false when the lease is no longer this run's. */
+    @Transactional
+    public boolean progress(Lease lease, int saved, int indexed, List<String> superseded) {
         Instant now = Instant.now();
-        return IngestionJob.update("saved = ?1, indexed = ?2, leaseUntil = ?3, updatedAt = ?4, version = version + 1 "
-                + "where id = ?5 and leasedBy = ?6 and state = ?7",
-                saved, indexed, now.plus(config.lease()), now, id, worker, JobState.RUNNING) == 1;
+        return IngestionJob.update("saved = ?1, indexed = ?2, superseded = ?3, leaseUntil = ?4, updatedAt = ?5, "
+                + "version = version + 1 where id = ?6 and leaseToken = ?7 and state = ?8",
+                saved, indexed, Superseded.format(superseded), now.plus(config.lease()), now, lease.jobId(), lease.token(),
+                JobState.RUNNING) == 1;
     }
 
     @Transactional
-    public boolean succeed(String id, String worker, int saved, int indexed, boolean gitFailed) {
+    public boolean succeed(Lease lease, int saved, int indexed, boolean gitFailed) {
         Instant now = Instant.now();
         return IngestionJob.update("state = ?1, saved = ?2, indexed = ?3, gitFailed = ?4, lastError = null, "
-                + "leaseUntil = null, finishedAt = ?5, updatedAt = ?5, version = version + 1 "
-                + "where id = ?6 and leasedBy = ?7 and state = ?8",
-                JobState.SUCCEEDED, saved, indexed, gitFailed, now, id, worker, JobState.RUNNING) == 1;
+                + "leaseUntil = null, leaseToken = null, finishedAt = ?5, updatedAt = ?5, version = version + 1 "
+                + "where id = ?6 and leaseToken = ?7 and state = ?8",
+                JobState.SUCCEEDED, saved, indexed, gitFailed, now, lease.jobId(), lease.token(), JobState.RUNNING) == 1;
     }
 
     /**
@@ -207,10 +270,9 @@ public class JobStore {
      * @param forGood       the failure would only repeat (the downstream refused the request)
      */
     @Transactional
-    public JobState fail(String id, String worker, int savedInPrefix, int saved, int indexed, String error,
-            boolean forGood) {
-        IngestionJob job = IngestionJob.findById(id);
-        if (job == null || job.state != JobState.RUNNING || !worker.equals(job.leasedBy)) {
+    public JobState fail(Lease lease, int savedInPrefix, int saved, int indexed, String error, boolean forGood) {
+        IngestionJob job = IngestionJob.findById(lease.jobId());
+        if (job == null || job.state != JobState.RUNNING || !lease.token().equals(job.leaseToken)) {
             return null;
         }
         Instant now = Instant.now();
@@ -219,6 +281,7 @@ public class JobStore {
         job.indexed = indexed;
         job.lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
         job.leaseUntil = null;
+        job.leaseToken = null;
         job.updatedAt = now;
         if (last) {
             job.state = JobState.FAILED;
@@ -231,24 +294,31 @@ public class JobStore {
     }
 
     /**
-     * The run could not reach the downstream at all (its breaker was open): the job waits
-     * {@code delay} and the run does not count as an attempt.
+     * The run could not do its work yet (the vector store's breaker was open, or an older job is still
+     * writing one of its documents): the job waits {@code delay} and the run does not count as an attempt.
      */
     @Transactional
-    public boolean postpone(String id, String worker, int saved, int indexed, String reason, Duration delay) {
+    public boolean postpone(Lease lease, int saved, int indexed, List<String> superseded, String reason, Duration delay) {
         Instant now = Instant.now();
-        return IngestionJob.update("state = ?1, saved = ?2, indexed = ?3, lastError = ?4, leaseUntil = null, "
-                + "attempts = attempts - 1, nextAttemptAt = ?5, updatedAt = ?6, version = version + 1 "
-                + "where id = ?7 and leasedBy = ?8 and state = ?9",
-                JobState.RETRYING, saved, indexed, reason, now.plus(delay), now, id, worker, JobState.RUNNING) == 1;
+        return IngestionJob.update("state = ?1, saved = ?2, indexed = ?3, superseded = ?4, lastError = ?5, "
+                + "leaseUntil = null, leaseToken = null, attempts = attempts - 1, nextAttemptAt = ?6, updatedAt = ?7, "
+                + "version = version + 1 where id = ?8 and leaseToken = ?9 and state = ?10",
+                JobState.RETRYING, saved, indexed, Superseded.format(superseded), reason, now.plus(delay), now,
+                lease.jobId(), lease.token(), JobState.RUNNING) == 1;
     }
 
-    /** Hands this process' running jobs back to the queue (orderly shutdown). */
+    /**
+     * Gives a job back to the queue between two documents (orderly shutdown): its progress is kept and
+     * the run does not count as an attempt; any process may claim it at once.
+     */
     @Transactional
-    public int release(String worker) {
+    public boolean handBack(Lease lease, int saved, int indexed, List<String> superseded) {
         Instant now = Instant.now();
-        return IngestionJob.update("state = ?1, leaseUntil = null, leasedBy = null, nextAttemptAt = ?2, updatedAt = ?2, "
-                + "version = version + 1 where leasedBy = ?3 and state = ?4", JobState.QUEUED, now, worker, JobState.RUNNING);
+        return IngestionJob.update("state = ?1, saved = ?2, indexed = ?3, superseded = ?4, leaseUntil = null, "
+                + "leaseToken = null, leasedBy = null, attempts = attempts - 1, nextAttemptAt = ?5, updatedAt = ?5, "
+                + "version = version + 1 where id = ?6 and leaseToken = ?7 and state = ?8",
+                JobState.QUEUED, saved, indexed, Superseded.format(superseded), now, lease.jobId(), lease.token(),
+                JobState.RUNNING) == 1;
     }
 
     /**

@@ -74,11 +74,12 @@ public class IngestionResource {
             try {
                 return accepted(jobs.submit(ns, request.documents(), priority, idempotent), false);
             } catch (PersistenceException raced) {
-                if (idempotent == null) {
-                    throw raced;
+                Optional<IngestionJob> winner = idempotent == null ? Optional.empty() : jobs.replayOf(ns, idempotent);
+                if (winner.isPresent()) {
+                    return accepted(winner.get(), true); // a concurrent submission with this key was stored first
                 }
-                // a concurrent submission with this key was stored first: it is the answer
-                return accepted(jobs.replayOf(ns, idempotent).orElseThrow(() -> raced), true);
+                // a concurrent submission added one of these new document ids first: now it is known
+                return accepted(jobs.submit(ns, request.documents(), priority, idempotent), false);
             }
         } catch (IdempotentSubmission.KeyReusedException e) {
             throw ApiError.of(422, e.getMessage());

@@ -31,6 +31,7 @@ public class JobResource {
         IngestionJob j = jobs.findOwned(owner, jobId)
                 .orElseThrow(() -> ApiError.of(404, "job '" + jobId + "' not found"));
         return new JobView(j.id, j.project, j.state.wire(), j.attempts, j.maxAttempts, j.nextAttemptAt,
-                j.documentCount, j.saved, j.indexed, j.gitFailed, j.lastError, j.createdAt, j.updatedAt, j.finishedAt, j.leasedBy);
+                j.documentCount, j.saved, j.indexed, j.gitFailed, j.lastError, j.createdAt, j.updatedAt, j.finishedAt, j.leasedBy,
+                j.supersededDocuments());
     }
 }

@@ -64,6 +64,26 @@ class DurableJobsTest {
     }
 
     @Test
+    void aNewerSubmissionOfADocumentWinsOverTheOlderJobsRetry() {
+        Stubs.chaos("chroma-stub", "{\"mode\":\"error\",\"path\":\"/add_chunks\"}");
+        String project = Backend.freshProject();
+        String older = Backend.submit("alice", project, Map.of("policy", "the first draft of the travel policy"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> "retrying".equals(Backend.job("alice", older).extract().path("state")));
+        String newer = Backend.submit("alice", project, Map.of("policy", "the approved travel policy"));
+
+        Stubs.heal("chroma-stub");
+        breakers.resetAll();
+
+        Backend.awaitJob("alice", newer).body("state", equalTo("succeeded")).body("superseded.size()", equalTo(0));
+        Backend.awaitJob("alice", older).body("state", equalTo("succeeded"))
+                .body("superseded", equalTo(List.of("policy")));
+        Stubs.post("chroma-stub", "/query", "{\"collection_name\":\"project_alice__" + project
+                + "\",\"query_texts\":[\"travel policy\"]}").statusCode(200)
+                .body("documents.size()", equalTo(1)).body("documents[0].text", equalTo("the approved travel policy"));
+    }
+
+    @Test
     void higherPriorityJobsRunFirst() {
         // hold the workers: chroma is slow, so queued jobs wait their turn
         Stubs.chaos("chroma-stub", "{\"mode\":\"slow\",\"latency_ms\":300,\"path\":\"/add_chunks\"}");

@@ -67,6 +67,9 @@ class HostileInputTest {
                     "{\"documents\":[{\"id\":\"d1\",\"filename\":\"" + t + "\",\"content\":\"c\"}]}", true));
             corpus.add(new Case("backend", "POST", "/v1/api/chat", auth, "{\"message\":\"hi\",\"project_id\":\"" + t + "\"}", true));
         }
+        // a NUL in a document: PostgreSQL cannot store it, so every database build refuses it with a 400
+        corpus.add(new Case("backend", "POST", "/v1/api/projects/" + project + "/documents", auth,
+                "{\"documents\":[{\"id\":\"d1\",\"filename\":\"f.md\",\"content\":\"a\\u0000b\"}]}", true));
         // odd but valid Unicode must not break anything (no 5xx)
         for (String odd : new String[] {"\\ud83d\\ude00 emoji", "\\u202e right-to-left", "\\ufeff bom", "\\ud800 lone surrogate",
             "zalgo a\\u0301\\u0301\\u0301", "\\u0000 nul"}) {

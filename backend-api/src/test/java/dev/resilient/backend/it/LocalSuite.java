@@ -49,6 +49,7 @@ final class LocalSuite implements AutoCloseable {
         props.put("mp.jwt.verify.publickey.location", stubs.get("auth-stub").url() + "/.well-known/jwks.json");
         props.put("backend.jobs.poll-interval", "0.2s");
         props.put("backend.jobs.lease", "PT3S");
+        props.put("backend.jobs.heartbeat", "1s");
         props.putAll(extra);
         return new ServiceProcess("backend-api", app, props);
     }

@@ -1,16 +1,13 @@
 package dev.resilient.backend.job;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.resilient.backend.api.DocumentIn;
 import dev.resilient.backend.service.Namespace;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,17 +15,8 @@ import org.junit.jupiter.api.Test;
  * pass 64 characters, which the lease column once held at most: every claim then failed.
  */
 @QuarkusTest
-@TestProfile(LongWorkerIdTest.NoWorkers.class)
+@TestProfile(StoreOnlyProfile.class)
 class LongWorkerIdTest {
-
-    /** No job runner of its own (this test claims), and a database of its own. */
-    public static class NoWorkers implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("backend.jobs.enabled", "false",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:long-worker;DB_CLOSE_DELAY=-1");
-        }
-    }
 
     @Inject
     JobStore store;
@@ -40,7 +28,7 @@ class LongWorkerIdTest {
         String id = store.submit(new Namespace("alice", "long-host"), List.of(new DocumentIn("d", "d.md", "words")), 5, null)
                 .id;
 
-        assertEquals(List.of(id), store.claim(worker, 1));
-        assertTrue(store.succeed(id, worker, 1, 1, false));
+        JobStore.Lease claimed = Claims.claimOnly(store, worker, id);
+        assertTrue(store.succeed(claimed, 1, 1, false));
     }
 }

@@ -183,7 +183,8 @@ public final class ServiceProcess {
         throw new IllegalStateException(module + " did not become ready within " + START_TIMEOUT);
     }
 
-    private static int freePort() {
+    /** A port nothing listens on now. */
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             s.setReuseAddress(true);
             return s.getLocalPort();

@@ -17,8 +17,11 @@ public final class Stubs {
      */
     public static final String TOKEN = "test-internal-token-7c1d52e9a0b84f36";
 
-    /** The auth-stub users every test process knows (auth-stub's own users, with test passwords). */
-    public static final java.util.List<String> USERS = java.util.List.of("alice", "bob", "admin");
+    /**
+     * The auth-stub users every test process knows: auth-stub's own, with test passwords, and carol, a
+     * user only the tests add (a tenant no other test's data or quota touches).
+     */
+    public static final java.util.List<String> USERS = java.util.List.of("alice", "bob", "admin", "carol");
     private static final Map<String, ServiceProcess> RUNNING = new ConcurrentHashMap<>();
 
     private Stubs() {
@@ -35,6 +38,7 @@ public final class Stubs {
         secrets.put("internal.token", TOKEN);
         if (module.equals("auth-stub")) {
             USERS.forEach(u -> secrets.put("auth.users." + u + ".password", password(u)));
+            secrets.put("auth.users.carol.groups", "user");
         }
         return secrets;
     }
