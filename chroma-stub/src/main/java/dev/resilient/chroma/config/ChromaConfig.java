@@ -20,6 +20,17 @@ public interface ChromaConfig {
     @WithDefault("100")
     int maxCollectionsPerTenant();
 
+    /**
+     * Most bytes of chunks one tenant (as for {@link #maxCollectionsPerTenant()}) holds over all its
+     * collections, so that one tenant cannot fill the stub's heap: a chunk weighs the UTF-8 bytes of
+     * its id, text and metadata keys and values, plus 12 bytes per non-zero bucket of its embedding.
+     * An upsert that would take the tenant past it answers 507 and stores nothing; replacing a chunk
+     * counts the difference, deleting a collection frees what it held. The default, 32 MiB, is a
+     * third of the 96 MB heap {@code deploy/suite} gives a stub. Env {@code CHROMA_MAX_BYTES_PER_TENANT}.
+     */
+    @WithDefault("33554432")
+    long maxBytesPerTenant();
+
     /** Most chunks in one collection; a batch that would exceed it answers 507 and stores nothing. */
     @WithDefault("100000")
     int maxChunksPerCollection();

@@ -5,12 +5,11 @@ import dev.resilient.chroma.model.QueryDocument;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.locks.Lock;
+import java.util.function.LongConsumer;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -34,39 +33,52 @@ final class ChunkCollection {
     private final Map<String, StoredChunk> chunks = new HashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private boolean dropped;
+    /** Sum of the chunks' {@link StoredChunk#bytes()}. */
+    private long bytes;
 
     ChunkCollection(String name) {
         this.name = name;
     }
 
     /**
-     * Inserts or replaces every chunk of the batch by id, all or nothing.
+     * Inserts or replaces every chunk of the batch by id, all or nothing. {@code room} is given the
+     * bytes the batch adds (new chunks, plus the difference for replaced ones; negative when it
+     * frees some) before anything is stored, under the lock, and may throw to refuse the batch.
      *
-     * @return the counts, or empty when the collection was dropped meanwhile
+     * @return the counts, or empty when the collection was dropped meanwhile (then {@code room} was not called)
      * @throws FullException when the batch would exceed {@code maxChunks}
      */
-    Optional<AddChunksResponse> upsert(List<StoredChunk> batch, int maxChunks) {
+    Optional<AddChunksResponse> upsert(List<StoredChunk> batch, int maxChunks, LongConsumer room) {
         Lock write = lock.writeLock();
         write.lock();
         try {
             if (dropped) {
                 return Optional.empty();
             }
-            Set<String> newIds = new HashSet<>();
+            Map<String, StoredChunk> last = new HashMap<>(); // a repeated id: the last one is kept
             for (StoredChunk c : batch) {
-                if (!chunks.containsKey(c.id())) {
-                    newIds.add(c.id());
-                }
+                last.put(c.id(), c);
             }
-            if (chunks.size() + newIds.size() > maxChunks) {
+            long newIds = 0;
+            long delta = 0;
+            for (StoredChunk c : last.values()) {
+                StoredChunk old = chunks.get(c.id());
+                if (old == null) {
+                    newIds++;
+                }
+                delta += c.bytes() - (old == null ? 0 : old.bytes());
+            }
+            if (chunks.size() + newIds > maxChunks) {
                 throw new FullException("collection '" + name + "' would exceed " + maxChunks + " chunks");
             }
+            room.accept(delta);
             int added = 0;
             for (StoredChunk c : batch) {
                 if (chunks.put(c.id(), c) == null) {
                     added++;
                 }
             }
+            bytes += delta;
             return Optional.of(new AddChunksResponse(name, added, batch.size() - added, chunks.size()));
         } finally {
             write.unlock();
@@ -123,13 +135,20 @@ final class ChunkCollection {
         }
     }
 
-    /** Empties the collection for good; later calls see it as gone. */
-    void drop() {
+    /**
+     * Empties the collection for good; later calls see it as gone.
+     *
+     * @return the bytes it held, now free
+     */
+    long drop() {
         Lock write = lock.writeLock();
         write.lock();
         try {
             dropped = true;
             chunks.clear();
+            long freed = bytes;
+            bytes = 0;
+            return freed;
         } finally {
             write.unlock();
         }

@@ -6,6 +6,9 @@ import dev.resilient.chroma.model.Chunk;
 import dev.resilient.chroma.model.CollectionDetails;
 import dev.resilient.chroma.model.CollectionSummary;
 import dev.resilient.chroma.model.QueryDocument;
+import dev.resilient.kit.errors.ApiError;
+import dev.resilient.stubkit.quota.TenantQuota;
+import dev.resilient.stubkit.quota.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -22,33 +25,37 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class VectorStore {
 
-    /** Answered when a configured limit would be exceeded: the server, not the request, is out of room. */
-    static final int INSUFFICIENT_STORAGE = 507;
-
     private final Map<String, ChunkCollection> collections = new ConcurrentHashMap<>();
     private final Object creationLock = new Object();
     private final HashingEmbedder embedder;
     private final ChromaConfig config;
+    private final TenantQuota collectionsPerTenant;
+    private final TenantQuota bytesPerTenant;
 
     VectorStore(HashingEmbedder embedder, ChromaConfig config) {
         this.embedder = embedder;
         this.config = config;
+        this.collectionsPerTenant = new TenantQuota("chroma.max-collections-per-tenant", config.maxCollectionsPerTenant(),
+                "collections");
+        this.bytesPerTenant = new TenantQuota("chroma.max-bytes-per-tenant", config.maxBytesPerTenant(), "bytes of chunks");
     }
 
     /**
      * Upserts a batch by id into the collection, creating it if missing. All or nothing.
      *
-     * @throws WebApplicationException 507 when a collection (of the store or of the tenant) or chunk limit would be exceeded
+     * @throws WebApplicationException 507 with {@code {"error"}} naming the limit when the store's or the
+     *                                  tenant's collections, the collection's chunks or the tenant's bytes would be exceeded
      */
     public AddChunksResponse upsert(String collectionName, List<Chunk> chunks) {
         if (chunks.stream().map(Chunk::id).distinct().count() > config.maxChunksPerCollection()) {
             throw full("a collection holds at most " + config.maxChunksPerCollection() + " chunks");
         }
-        List<StoredChunk> batch = chunks.stream().map(c -> new StoredChunk(c, embedder.embed(c.text()))).toList();
+        List<StoredChunk> batch = chunks.stream().map(c -> StoredChunk.of(c, embedder.embed(c.text()))).toList();
+        String tenant = Tenants.of(collectionName);
         while (true) {
             try {
                 Optional<AddChunksResponse> result = collectionForWrite(collectionName)
-                        .upsert(batch, config.maxChunksPerCollection());
+                        .upsert(batch, config.maxChunksPerCollection(), delta -> bytesPerTenant.adjust(tenant, delta));
                 if (result.isPresent()) {
                     return result.get();
                 }
@@ -88,7 +95,9 @@ public class VectorStore {
         if (removed == null) {
             throw notFound(collectionName);
         }
-        removed.drop();
+        String tenant = Tenants.of(collectionName);
+        collectionsPerTenant.adjust(tenant, -1);
+        bytesPerTenant.adjust(tenant, -removed.drop());
     }
 
     private ChunkCollection existing(String collectionName) {
@@ -110,11 +119,7 @@ public class VectorStore {
                 if (collections.size() >= config.maxCollections()) {
                     throw full("the store holds at most " + config.maxCollections() + " collections");
                 }
-                String tenant = tenantOf(collectionName);
-                if (collections.keySet().stream().filter(name -> tenantOf(name).equals(tenant)).count()
-                        >= config.maxCollectionsPerTenant()) {
-                    throw full("tenant '" + tenant + "' holds at most " + config.maxCollectionsPerTenant() + " collections");
-                }
+                collectionsPerTenant.adjust(Tenants.of(collectionName), 1);
                 c = new ChunkCollection(collectionName);
                 collections.put(collectionName, c);
             }
@@ -122,17 +127,11 @@ public class VectorStore {
         }
     }
 
-    /** The name up to {@code __}, or the whole name (see {@link ChromaConfig#maxCollectionsPerTenant()}). */
-    static String tenantOf(String collectionName) {
-        int end = collectionName.indexOf("__");
-        return end < 0 ? collectionName : collectionName.substring(0, end);
-    }
-
     private static NotFoundException notFound(String collectionName) {
         return new NotFoundException("collection '" + collectionName + "' not found");
     }
 
     private static WebApplicationException full(String message) {
-        return new WebApplicationException(message, INSUFFICIENT_STORAGE);
+        return ApiError.of(TenantQuota.INSUFFICIENT_STORAGE, message);
     }
 }

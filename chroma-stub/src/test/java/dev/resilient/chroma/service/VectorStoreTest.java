@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.resilient.chroma.config.ChromaConfig;
 import dev.resilient.chroma.model.Chunk;
+import dev.resilient.kit.errors.ErrorBody;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.ArrayList;
@@ -22,6 +23,10 @@ class VectorStoreTest {
     }
 
     private static VectorStore store(int maxCollections, int perTenant, int maxChunks) {
+        return store(maxCollections, perTenant, maxChunks, Long.MAX_VALUE);
+    }
+
+    private static VectorStore store(int maxCollections, int perTenant, int maxChunks, long bytesPerTenant) {
         return new VectorStore(new HashingEmbedder(), new ChromaConfig() {
             @Override
             public int maxCollections() {
@@ -31,6 +36,11 @@ class VectorStoreTest {
             @Override
             public int maxCollectionsPerTenant() {
                 return perTenant;
+            }
+
+            @Override
+            public long maxBytesPerTenant() {
+                return bytesPerTenant;
             }
 
             @Override
@@ -72,10 +82,73 @@ class VectorStoreTest {
         WebApplicationException e = assertThrows(WebApplicationException.class,
                 () -> store.upsert("project_alice__c", chunks("x", 1)));
         assertEquals(507, e.getResponse().getStatus());
-        assertEquals("tenant 'project_alice' holds at most 2 collections", e.getMessage());
+        assertEquals("tenant storage full: at most 2 collections per tenant (chroma.max-collections-per-tenant);"
+                + " this tenant holds 2 and the request adds 1", e.getMessage());
         store.upsert("project_alice__a", chunks("y", 1)); // her existing collections still take chunks
         store.upsert("project_bob__a", chunks("x", 1));
         assertEquals(1, store.describe("project_bob__a").ids().size());
+    }
+
+    @Test
+    void deletingACollectionLetsItsTenantCreateAnother() {
+        VectorStore store = store(10, 1, 10);
+        store.upsert("project_alice__a", chunks("x", 1));
+        assertThrows(WebApplicationException.class, () -> store.upsert("project_alice__b", chunks("x", 1)));
+        store.delete("project_alice__a");
+        store.upsert("project_alice__b", chunks("x", 1));
+        assertEquals(1, store.describe("project_alice__b").count());
+    }
+
+    /** One chunk {@code id} whose id and text together are {@code bytes} long, with no words (an empty embedding). */
+    private static List<Chunk> sized(String id, int bytes) {
+        return List.of(new Chunk(id, "-".repeat(bytes - id.length()), null));
+    }
+
+    @Test
+    void aTenantPastItsBytesGets507StoringNothingWhileAnotherStillStores() {
+        VectorStore store = store(10, 10, 100, 1000);
+        store.upsert("project_alice__a", sized("a1", 600));
+        WebApplicationException e = assertThrows(WebApplicationException.class,
+                () -> store.upsert("project_alice__b", sized("b1", 401)));
+        assertEquals(507, e.getResponse().getStatus());
+        assertEquals("tenant storage full: at most 1000 bytes of chunks per tenant (chroma.max-bytes-per-tenant);"
+                + " this tenant holds 600 and the request adds 401", ((ErrorBody) e.getResponse().getEntity()).error());
+        assertEquals(List.of(), store.describe("project_alice__b").ids(), "the refused batch stored nothing");
+        store.upsert("project_alice__b", sized("b1", 400)); // exactly up to the limit
+
+        store.upsert("project_bob__a", sized("a1", 1000));
+        assertEquals(List.of("a1"), store.describe("project_bob__a").ids());
+    }
+
+    @Test
+    void replacingAChunkCountsOnlyTheDifference() {
+        VectorStore store = store(10, 10, 100, 1000);
+        store.upsert("project_alice__a", sized("a1", 900));
+        assertEquals(1, store.upsert("project_alice__a", sized("a1", 900)).updated(), "the same size again fits");
+        store.upsert("project_alice__a", sized("a1", 1000));
+        assertThrows(WebApplicationException.class, () -> store.upsert("project_alice__a", sized("a2", 10)));
+        store.upsert("project_alice__a", sized("a1", 500)); // a smaller replacement frees room
+        store.upsert("project_alice__a", sized("a2", 500));
+        assertEquals(List.of("a1", "a2"), store.describe("project_alice__a").ids());
+    }
+
+    @Test
+    void deletingACollectionFreesItsTenantsBytes() {
+        VectorStore store = store(10, 10, 100, 1000);
+        store.upsert("project_alice__a", sized("a1", 1000));
+        assertThrows(WebApplicationException.class, () -> store.upsert("project_alice__b", sized("b1", 10)));
+        store.delete("project_alice__a");
+        store.upsert("project_alice__b", sized("b1", 1000));
+        assertEquals(List.of("b1"), store.describe("project_alice__b").ids());
+    }
+
+    @Test
+    void aChunkWeighsItsUtf8IdTextMetadataAndEmbedding() {
+        Chunk chunk = new Chunk("id", "héllo wörld", java.util.Map.of("k", 12));
+        StoredChunk stored = StoredChunk.of(chunk, new HashingEmbedder().embed(chunk.text()));
+        assertEquals(2 + 13 + 1 + 2 + 2 * StoredChunk.BYTES_PER_BUCKET, stored.bytes());
+        assertEquals(4, StoredChunk.utf8Length("😀"));
+        assertEquals(3, StoredChunk.utf8Length("€"));
     }
 
     @Test

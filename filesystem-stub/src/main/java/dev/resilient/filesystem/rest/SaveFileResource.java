@@ -30,7 +30,9 @@ public class SaveFileResource {
      * file is new; 400 for a malformed body, a bad project id or a file path that is absolute,
      * contains '..', '\', control characters or empty segments, or would leave the project folder;
      * 409 when the path names a folder or runs through a file; 413 for content over
-     * {@code filesystem.max-content-bytes} or an append past {@code filesystem.max-file-bytes}.
+     * {@code filesystem.max-content-bytes} or an append past {@code filesystem.max-file-bytes}; 507 when
+     * the project's tenant (its id up to {@code __}) would hold more than {@code filesystem.max-bytes-per-tenant}
+     * (an overwrite counts the difference in size; nothing is written).
      */
     @POST
     public SaveFileResponse save(@NotNull(message = "request body is required") @Valid SaveFileRequest request) {

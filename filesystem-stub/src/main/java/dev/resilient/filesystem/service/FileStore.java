@@ -41,19 +41,28 @@ public class FileStore {
     private final FileLocks locks;
     private final TextFiles textFiles;
     private final FilesystemConfig config;
+    private final TenantDiskUsage usage;
 
-    FileStore(ProjectFolders folders, FileLocks locks, TextFiles textFiles, FilesystemConfig config) {
+    FileStore(ProjectFolders folders, FileLocks locks, TextFiles textFiles, FilesystemConfig config, TenantDiskUsage usage) {
+        this.usage = usage;
         this.folders = folders;
         this.locks = locks;
         this.textFiles = textFiles;
         this.config = config;
     }
 
+    /**
+     * Appends to or overwrites one file of the project (see {@code SaveFileResource} for the answers).
+     *
+     * @throws WebApplicationException 413 for content over {@code filesystem.max-content-bytes} or an append past
+     *                                 {@code filesystem.max-file-bytes}, 507 when the project's tenant would exceed
+     *                                 {@code filesystem.max-bytes-per-tenant} (nothing is written), 409 for a path that is
+     *                                 or runs through the wrong kind of entry, 400 for a bad project id or path
+     */
     public SaveFileResponse save(SaveFileRequest request) {
         byte[] bytes = request.content().getBytes(StandardCharsets.UTF_8);
         if (bytes.length > config.maxContentBytes()) {
-            throw new WebApplicationException("content larger than " + config.maxContentBytes() + " bytes",
-                    Response.Status.REQUEST_ENTITY_TOO_LARGE);
+            throw tooLarge("content larger than " + config.maxContentBytes() + " bytes");
         }
         Path target = folders.resolve(folders.project(request.projectId()), request.filePath());
         ReentrantLock lock = locks.forFile(target);
@@ -63,11 +72,23 @@ public class FileStore {
                 throw conflict("file_path '" + request.filePath() + "' is a folder");
             }
             boolean created = !Files.exists(target, LinkOption.NOFOLLOW_LINKS);
-            createParents(target, request.filePath());
-            if (request.writeMode() == WriteMode.OVERWRITE) {
-                overwrite(target, bytes);
-            } else {
-                append(target, bytes, created);
+            long existing = created ? 0 : Files.size(target);
+            boolean overwrite = request.writeMode() == WriteMode.OVERWRITE;
+            if (!overwrite && existing + bytes.length > config.maxFileBytes()) {
+                throw tooLarge("file would grow beyond " + config.maxFileBytes() + " bytes");
+            }
+            long delta = overwrite ? bytes.length - existing : bytes.length;
+            usage.adjust(request.projectId(), delta);
+            try {
+                createParents(target, request.filePath());
+                if (overwrite) {
+                    overwrite(target, bytes);
+                } else {
+                    append(target, bytes);
+                }
+            } catch (IOException | RuntimeException e) {
+                usage.undo(request.projectId(), delta);
+                throw e;
             }
             return new SaveFileResponse(request.projectId(), request.filePath(), Files.size(target), created);
         } catch (IOException e) {
@@ -108,12 +129,7 @@ public class FileStore {
         }
     }
 
-    private void append(Path target, byte[] bytes, boolean created) throws IOException {
-        long existing = created ? 0 : Files.size(target);
-        if (existing + bytes.length > config.maxFileBytes()) {
-            throw new WebApplicationException("file would grow beyond " + config.maxFileBytes() + " bytes",
-                    Response.Status.REQUEST_ENTITY_TOO_LARGE);
-        }
+    private static void append(Path target, byte[] bytes) throws IOException {
         Files.write(target, bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS);
     }
@@ -149,6 +165,10 @@ public class FileStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static WebApplicationException tooLarge(String message) {
+        return new WebApplicationException(message, Response.Status.REQUEST_ENTITY_TOO_LARGE);
     }
 
     private static WebApplicationException conflict(String message) {

@@ -31,7 +31,8 @@ public class SnapshotResource {
     /**
      * Records a snapshot of the project whose parent is its latest snapshot (none for the first),
      * with a git-like 12-hex id. Answers 201 with the snapshot and a {@code Location} header; 400
-     * for a malformed project id or body, or a blank message or one over 2000 characters.
+     * for a malformed project id or body, or a blank message or one over 2000 characters; 507 when the
+     * project's tenant (its id up to {@code __}) would hold more history than {@code git.max-bytes-per-tenant}.
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,10 +1,16 @@
 package dev.resilient.git.service;
 
+import dev.resilient.git.config.GitConfig;
 import dev.resilient.git.model.History;
 import dev.resilient.git.model.Snapshot;
+import dev.resilient.stubkit.quota.TenantQuota;
+import dev.resilient.stubkit.quota.Tenants;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,14 +26,22 @@ public class SnapshotStore {
 
     private static final Logger LOG = Logger.getLogger(SnapshotStore.class);
 
+    /** What a snapshot holds besides its message and project id: two ids, a time, a sequence, object headers. */
+    static final int SNAPSHOT_OVERHEAD_BYTES = 256;
+
     private final Map<String, ProjectHistory> histories = new ConcurrentHashMap<>();
     private final SnapshotJournal journal;
+    private final TenantQuota bytesPerTenant;
 
-    SnapshotStore(SnapshotJournal journal) {
+    SnapshotStore(SnapshotJournal journal, GitConfig config) {
         this.journal = journal;
+        this.bytesPerTenant = new TenantQuota("git.max-bytes-per-tenant", config.maxBytesPerTenant(), "bytes of history");
         journal.load().forEach((projectId, snapshots) -> {
             ProjectHistory history = new ProjectHistory(projectId);
-            snapshots.forEach(history::restore);
+            for (Snapshot s : snapshots) {
+                history.restore(s);
+                bytesPerTenant.add(Tenants.of(projectId), weight(projectId, s.message()));
+            }
             histories.put(projectId, history);
         });
         if (journal.persistent()) {
@@ -35,10 +49,24 @@ public class SnapshotStore {
         }
     }
 
-    /** Records a snapshot whose parent is the project's latest one. */
+    /**
+     * Records a snapshot whose parent is the project's latest one.
+     *
+     * @throws WebApplicationException 507 with {@code {"error"}} naming {@code git.max-bytes-per-tenant} when the
+     *                                 snapshot would take the project's tenant past it; nothing is recorded then
+     * @throws UncheckedIOException    when the journal cannot be written; nothing is recorded then either
+     */
     public Snapshot create(String projectId, String message) {
-        return histories.computeIfAbsent(projectId, ProjectHistory::new)
-                .append(message, Instant.now(), journal::append);
+        String tenant = Tenants.of(projectId);
+        long weight = weight(projectId, message);
+        bytesPerTenant.adjust(tenant, weight);
+        try {
+            return histories.computeIfAbsent(projectId, ProjectHistory::new)
+                    .append(message, Instant.now(), journal::append);
+        } catch (RuntimeException e) {
+            bytesPerTenant.add(tenant, -weight);
+            throw e;
+        }
     }
 
     /** The newest {@code limit} snapshots, newest first; 404 when the project has none. */
@@ -50,6 +78,12 @@ public class SnapshotStore {
     public Snapshot find(String projectId, String snapshotId) {
         return existing(projectId).find(snapshotId).orElseThrow(() -> new NotFoundException(
                 "snapshot '" + snapshotId + "' not found in project '" + projectId + "'"));
+    }
+
+    /** A snapshot's weight against {@code git.max-bytes-per-tenant}. */
+    static long weight(String projectId, String message) {
+        return SNAPSHOT_OVERHEAD_BYTES + projectId.getBytes(StandardCharsets.UTF_8).length
+                + (message == null ? 0 : message.getBytes(StandardCharsets.UTF_8).length);
     }
 
     private ProjectHistory existing(String projectId) {

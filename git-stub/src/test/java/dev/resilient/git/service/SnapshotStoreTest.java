@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.resilient.git.config.GitConfig;
 import dev.resilient.git.model.Snapshot;
+import dev.resilient.kit.errors.ErrorBody;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.NotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +30,59 @@ class SnapshotStoreTest {
     Path dir;
 
     private SnapshotStore storeOn(Optional<String> dataDir) {
-        return new SnapshotStore(new SnapshotJournal(() -> dataDir, mapper));
+        return storeOn(dataDir, Long.MAX_VALUE);
+    }
+
+    private SnapshotStore storeOn(Optional<String> dataDir, long bytesPerTenant) {
+        GitConfig config = new GitConfig() {
+            @Override
+            public Optional<String> dataDir() {
+                return dataDir;
+            }
+
+            @Override
+            public long maxBytesPerTenant() {
+                return bytesPerTenant;
+            }
+        };
+        return new SnapshotStore(new SnapshotJournal(config, mapper), config);
+    }
+
+    /** A message that makes a snapshot of a project with a 3-character id weigh {@code bytes}. */
+    private static String weighing(int bytes) {
+        return "m".repeat(bytes - SnapshotStore.SNAPSHOT_OVERHEAD_BYTES - 3);
+    }
+
+    @Test
+    void aTenantPastItsHistoryBytesGets507AndNothingRecordedWhileAnotherTenantStillSnapshots() {
+        SnapshotStore store = storeOn(Optional.empty(), 1000);
+        Snapshot first = store.create("a__", weighing(600));
+        WebApplicationException e = assertThrows(WebApplicationException.class, () -> store.create("a__", weighing(401)));
+        assertEquals(507, e.getResponse().getStatus());
+        assertEquals("tenant storage full: at most 1000 bytes of history per tenant (git.max-bytes-per-tenant);"
+                + " this tenant holds 600 and the request adds 401", ((ErrorBody) e.getResponse().getEntity()).error());
+        assertEquals(List.of(first), store.history("a__", 10).snapshots(), "the refused snapshot is not recorded");
+        assertThrows(WebApplicationException.class, () -> store.create("a__x", weighing(401) + "m"),
+                "another project of the same tenant shares its bound");
+
+        Snapshot bobs = store.create("b__", weighing(1000));
+        assertEquals(List.of(bobs), store.history("b__", 10).snapshots());
+        Snapshot second = store.create("a__", weighing(400)); // exactly up to the bound
+        assertEquals(first.snapshotId(), second.parentId());
+    }
+
+    @Test
+    void persistedHistoryCountsAgainstItsTenantAfterARestart() {
+        storeOn(Optional.of(dir.toString()), 1000).create("a__", weighing(700));
+        SnapshotStore restarted = storeOn(Optional.of(dir.toString()), 1000);
+        assertThrows(WebApplicationException.class, () -> restarted.create("a__", weighing(301)));
+        restarted.create("a__", weighing(300));
+        assertEquals(2, restarted.history("a__", 10).snapshots().size());
+    }
+
+    @Test
+    void aSnapshotWeighsItsUtf8MessageAndProjectIdPlusTheOverhead() {
+        assertEquals(SnapshotStore.SNAPSHOT_OVERHEAD_BYTES + 4 + 5, SnapshotStore.weight("p__x", "é€"));
     }
 
     @Test
