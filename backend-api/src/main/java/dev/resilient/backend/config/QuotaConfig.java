@@ -24,18 +24,19 @@ public interface QuotaConfig {
     int documentsPerProject();
 
     /**
-     * Bytes (UTF-8) of one project's documents, newest versions; past it a submission is refused with 413.
-     * Default 16 MiB.
+     * Bytes of one project's documents (newest versions), each weighed as the vector store weighs its chunk:
+     * UTF-8 bytes of id, text and file name plus its embedding (at most 6 KiB). Past it a submission is
+     * refused with 413. Default 16 MiB.
      */
     @WithDefault("16777216")
     long bytesPerProject();
 
     /**
-     * Bytes of all of one user's projects; past it a submission is refused with 413. Default 64 MiB, what
-     * chroma-stub stores for one tenant ({@code chroma.max-bytes-per-tenant}): a submission the vector
-     * store could not index is refused here, not accepted and then failed by its job.
+     * Bytes of all of one user's projects, weighed as above; past it a submission is refused with 413.
+     * Default 32 MiB, what chroma-stub stores for one tenant ({@code chroma.max-bytes-per-tenant}): a
+     * submission the vector store could not index is refused here, not accepted and then failed by its job.
      */
-    @WithDefault("67108864")
+    @WithDefault("33554432")
     long bytesPerUser();
 
     /**

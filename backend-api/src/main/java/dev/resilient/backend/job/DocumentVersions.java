@@ -2,10 +2,10 @@ package dev.resilient.backend.job;
 
 import dev.resilient.backend.api.DocumentIn;
 import dev.resilient.backend.service.Namespace;
+import dev.resilient.kit.storage.ChunkWeight;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,7 +32,11 @@ public class DocumentVersions {
         BUSY
     }
 
-    /** Storage a submission adds to its project: new document ids and the change in bytes. */
+    /**
+     * Storage a submission adds to its project: new document ids and the change in bytes, each document
+     * weighed as the vector store will weigh its chunk ({@link ChunkWeight#atMost}), so a user within the
+     * backend's byte quota is within the vector store's.
+     */
     public record Growth(int newDocuments, long bytes) {
     }
 
@@ -53,7 +57,7 @@ public class DocumentVersions {
             String key = ProjectDocument.key(ns.user(), ns.project(), d.id());
             ProjectDocument row = rows.computeIfAbsent(key,
                     k -> ProjectDocument.<ProjectDocument>findByIdOptional(k, LockModeType.PESSIMISTIC_WRITE).orElse(null));
-            long size = d.content().getBytes(StandardCharsets.UTF_8).length;
+            long size = ChunkWeight.atMost(d.id(), d.content(), Map.of("filename", d.filename()));
             if (row == null) {
                 row = new ProjectDocument();
                 row.id = key;

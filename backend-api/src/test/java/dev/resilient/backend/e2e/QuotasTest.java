@@ -20,8 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Per-user quotas, lowered here to 3 projects, 2 waiting jobs, 3 documents and 100 bytes per project and
- * 150 bytes per user, 2 requests in flight per user: a user past theirs is refused with the limit named,
+ * Per-user quotas, lowered here to 3 projects, 2 waiting jobs, 3 documents and 1,000 bytes per project and
+ * 1,100 bytes per user (a document weighs id + text + file name + "filename" + 12 per possible embedding bucket), 2 requests in flight per user: a user past theirs is refused with the limit named,
  * bob is not.
  */
 @QuarkusTest
@@ -32,8 +32,8 @@ class QuotasTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("backend.quotas.projects-per-user", "3", "backend.quotas.waiting-jobs-per-user", "2",
-                    "backend.quotas.documents-per-project", "3", "backend.quotas.bytes-per-project", "100",
-                    "backend.quotas.bytes-per-user", "150", "backend.quotas.requests-in-flight-per-user", "2",
+                    "backend.quotas.documents-per-project", "3", "backend.quotas.bytes-per-project", "1000",
+                    "backend.quotas.bytes-per-user", "1100", "backend.quotas.requests-in-flight-per-user", "2",
                     // a database of its own: the other profiles' tests leave projects behind in theirs
                     "quarkus.datasource.jdbc.url", "jdbc:h2:mem:quotas;DB_CLOSE_DELAY=-1");
         }
@@ -76,11 +76,14 @@ class QuotasTest {
 
         Backend.ingest("carol", project, Map.of("d", "one too many")).statusCode(403)
                 .body("error", containsString("would hold 4 documents, the most one project may hold (3)"));
-        Backend.ingest("carol", project, Map.of("a", "x".repeat(99))).statusCode(413)
-                .body("error", containsString("the most one project may hold (100)"));
-        Backend.awaitJob("carol", Backend.submit("carol", project, Map.of("a", "x".repeat(90)))); // a replacement counts its growth only
+        // a: 1 + 200 + 12 + 12 x 100 = 1,413 bytes, the project 1,465
+        Backend.ingest("carol", project, Map.of("a", "x".repeat(200))).statusCode(413)
+                .body("error", containsString("the most one project may hold (1000)"));
+        // a replacement counts its growth only: a 643, the project 695
+        Backend.awaitJob("carol", Backend.submit("carol", project, Map.of("a", "x".repeat(90))));
+        // e: 433 more in a new project, carol 1,128
         Backend.ingest("carol", Backend.freshProject(), Map.of("e", "e".repeat(60))).statusCode(413)
-                .body("error", containsString("the most one user may hold (150)"));
+                .body("error", containsString("the most one user may hold (1100)"));
 
         Backend.search("carol", project, "x").statusCode(200); // what she has stays
         Backend.awaitJob("bob", Backend.submit("bob", Backend.freshProject(), Map.of("a", "b".repeat(90), "b", "c")));

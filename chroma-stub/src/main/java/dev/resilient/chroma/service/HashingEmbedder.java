@@ -1,5 +1,6 @@
 package dev.resilient.chroma.service;
 
+import dev.resilient.kit.storage.ChunkWeight;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class HashingEmbedder {
 
-    public static final int DIMENSIONS = 512;
+    public static final int DIMENSIONS = ChunkWeight.EMBEDDING_DIMENSIONS; // the weight's bound relies on it
 
     private static final int FNV_OFFSET_BASIS = 0x811c9dc5;
     private static final int FNV_PRIME = 0x01000193;
