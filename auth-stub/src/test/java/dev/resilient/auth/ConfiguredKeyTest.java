@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.resilient.kit.secrets.InternalTokenHeader;
+import dev.resilient.stubkit.testing.StubChaosContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +42,12 @@ class ConfiguredKeyTest {
         Map<String, Object> claims = Jwts.claims(Jwts.login("bob", "bob-password"));
         assertEquals("test-issuer", claims.get("iss"));
         assertEquals(300, ((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue());
+    }
+
+    @Test
+    void aConfiguredKeyIsNotRotated() {
+        given().header(InternalTokenHeader.NAME, StubChaosContract.TOKEN).post("/keys/rotate").then()
+                .statusCode(409).body("error", org.hamcrest.Matchers.containsString("auth.private-key-location"));
     }
 
     private static RSAPublicKey readConfiguredPublicKey() throws Exception {

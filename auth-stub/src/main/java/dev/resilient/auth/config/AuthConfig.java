@@ -22,11 +22,28 @@ public interface AuthConfig {
     @WithDefault("PT1H")
     Duration tokenLifespan();
 
-    /** PEM file with a PKCS#8 RSA private key; set together with {@link #publicKeyLocation()}. */
+    /**
+     * PEM file with a PKCS#8 RSA private key; set together with {@link #publicKeyLocation()}. A key
+     * given this way is read-only: it is never rotated, and {@link #signingKey()} is not used.
+     */
     Optional<String> privateKeyLocation();
 
     /** PEM file with the matching X.509 (SubjectPublicKeyInfo) RSA public key. */
     Optional<String> publicKeyLocation();
+
+    /** The key file used when no key location is set. */
+    SigningKeyFile signingKey();
+
+    interface SigningKeyFile {
+
+        /**
+         * The signing keys' file ({@code AUTH_SIGNING_KEY_FILE}): read at start, created (mode 600)
+         * with a new RSA 2048 key when missing, rewritten by a rotation. A relative path is resolved
+         * against the working directory.
+         */
+        @WithDefault("data/auth/signing-key.pem")
+        String file();
+    }
 
     interface User {
 

@@ -6,7 +6,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 
 /** The public keys that verify this server's tokens: public, for every resource server. */
 @Path("/.well-known/jwks.json")
@@ -19,9 +18,12 @@ public class JwksResource {
         this.key = key;
     }
 
-    /** The JSON Web Key Set {@code {"keys":[{"kty":"RSA","kid","use":"sig","alg":"RS256","n","e"}]}}; never fails. */
+    /**
+     * The JSON Web Key Set {@code {"keys":[{"kty":"RSA","kid","use":"sig","alg":"RS256","n","e"}, ...]}}: the
+     * signing key first, then previous keys while tokens they signed may still be valid; never fails.
+     */
     @GET
     public JwkSet keys() {
-        return new JwkSet(List.of(key.jwk()));
+        return new JwkSet(key.jwks());
     }
 }

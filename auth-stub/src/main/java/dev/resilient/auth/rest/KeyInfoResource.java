@@ -13,15 +13,17 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class KeyInfoResource {
 
-    private final KeyInfo info;
+    private final SigningKey key;
+    private final String issuer;
 
     KeyInfoResource(SigningKey key, AuthConfig config) {
-        this.info = new KeyInfo(key.kid(), SigningKey.ALGORITHM, config.issuer());
+        this.key = key;
+        this.issuer = config.issuer();
     }
 
     /** {@code {"kid","algorithm":"RS256","issuer"}}; 401 without {@code X-INTERNAL-TOKEN}, never fails otherwise. */
     @GET
     public KeyInfo info() {
-        return info;
+        return new KeyInfo(key.active().kid(), SigningKey.ALGORITHM, issuer);
     }
 }

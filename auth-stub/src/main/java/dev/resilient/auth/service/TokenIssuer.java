@@ -30,6 +30,7 @@ public class TokenIssuer {
 
     /** A token with {@code iss}, {@code sub} and {@code upn} (the username), {@code groups}, {@code iat}, {@code exp}, {@code jti}. */
     public TokenResponse issue(String username, Set<String> groups) {
+        SigningKey.Active signing = key.active();
         long issuedAt = clock.instant().getEpochSecond();
         String token = Jwt.issuer(issuer)
                 .subject(username)
@@ -40,8 +41,8 @@ public class TokenIssuer {
                 .claim(Claims.jti, UUID.randomUUID().toString())
                 .jws()
                 .algorithm(SignatureAlgorithm.RS256)
-                .keyId(key.kid())
-                .sign(key.privateKey());
+                .keyId(signing.kid())
+                .sign(signing.privateKey());
         return TokenResponse.bearer(token, lifespanSeconds);
     }
 }

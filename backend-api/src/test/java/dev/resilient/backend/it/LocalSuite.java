@@ -29,8 +29,11 @@ final class LocalSuite implements AutoCloseable {
 
     LocalSuite() {
         for (String m : List.of("auth-stub", "chroma-stub", "filesystem-stub", "git-stub", "llm-stub")) {
-            Map<String, String> props = m.equals("filesystem-stub")
-                    ? Map.of("filesystem.data-dir", "target/it-filesystem-" + System.nanoTime()) : Map.of();
+            Map<String, String> props = switch (m) {
+                case "filesystem-stub" -> Map.of("filesystem.data-dir", "target/it-filesystem-" + System.nanoTime());
+                case "auth-stub" -> Map.of("auth.signing-key.file", "target/it-auth-" + System.nanoTime() + "/signing-key.pem");
+                default -> Map.of();
+            };
             ServiceProcess p = new ServiceProcess(m, props);
             p.start();
             stubs.put(m, p);
@@ -52,6 +55,13 @@ final class LocalSuite implements AutoCloseable {
         props.put("backend.jobs.heartbeat", "1s");
         props.putAll(extra);
         return new ServiceProcess("backend-api", app, props);
+    }
+
+    /** Stops a stub and starts it again on the same port, with the same configuration (its data kept). */
+    void restart(String module) {
+        ServiceProcess p = stubs.get(module);
+        p.stop();
+        p.start();
     }
 
     String token(String user) {

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import dev.resilient.kit.secrets.InternalTokenHeader;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -39,6 +40,9 @@ public final class Stubs {
         if (module.equals("auth-stub")) {
             USERS.forEach(u -> secrets.put("auth.users." + u + ".password", password(u)));
             secrets.put("auth.users.carol.groups", "user");
+            // its signing key under target/, never in the working directory's data/ (a test may override it)
+            secrets.put("auth.signing-key.file", Path.of("target", "test-auth-key-file-" + ProcessHandle.current().pid(),
+                    "signing-key.pem").toAbsolutePath().toString());
         }
         return secrets;
     }
