@@ -48,6 +48,18 @@
       el('span', { id: 'fault-' + key, class: 'fault' }));
   }
 
+  function showConcurrency(cell, c) {
+    if (!c || !c.enabled) {
+      cell.textContent = 'fixed bulkhead';
+      cell.title = 'the adaptive concurrency limit is off';
+      return;
+    }
+    cell.textContent = c.in_flight + ' / ' + c.limit;
+    cell.className = c.limit < c.max_limit ? 'limit-lowered' : '';
+    cell.title = 'limit between ' + c.min_limit + ' and ' + c.max_limit + ' (' + c.algorithm + ', slow over '
+      + c.slow_call_ms + ' ms); ' + c.rejected + ' calls refused at the limit';
+  }
+
   function render(s) {
     chaosServices = s.chaos_services || [];
     const banner = $('mode-banner');
@@ -63,6 +75,7 @@
           el('td', {}, el('strong', {}, key), el('div', { class: 'muted' }, b.service)),
           el('td', {}, el('span', { id: 'state-' + key, class: 'state' })),
           el('td', { id: 'failures-' + key }),
+          el('td', { id: 'concurrency-' + key }),
           el('td', { id: 'last-failure-' + key }),
           el('td', { id: 'last-change-' + key }),
           el('td', { class: 'admin-only' }, chaosButtons(key)));
@@ -72,6 +85,7 @@
       state.textContent = b.state;
       state.className = 'state state-' + b.state;
       $('failures-' + key).textContent = b.failure_count;
+      showConcurrency($('concurrency-' + key), b.concurrency);
       $('last-failure-' + key).textContent = when(b.last_failure);
       $('last-change-' + key).textContent = when(b.last_state_change);
     });

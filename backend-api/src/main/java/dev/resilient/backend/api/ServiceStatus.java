@@ -12,5 +12,6 @@ public record ServiceStatus(
         @JsonProperty("last_error") String lastError,
         @JsonProperty("last_state_change") Instant lastStateChange,
         @JsonProperty("retry_budget") RetryBudgetView retryBudget,
-        PolicyView policy) {
+        PolicyView policy,
+        ConcurrencyView concurrency) {
 }

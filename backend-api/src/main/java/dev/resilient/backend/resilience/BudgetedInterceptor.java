@@ -1,5 +1,6 @@
 package dev.resilient.backend.resilience;
 
+import com.netflix.concurrency.limits.Limiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
@@ -14,6 +15,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * <li>refuses it when its caller has less than {@code min-attempt} left, before the circuit
  * breaker, the bulkhead or the retry see it, so a spent budget is never held for or against the
  * service;</li>
+ * <li>takes a permit of the downstream's adaptive concurrency limit ({@link ConcurrencyLimits}), or
+ * refuses the call at once, for the same reason before SmallRye sees it, and gives the permit back
+ * with the call's outcome, retries included;</li>
  * <li>makes it known to the retry decision ({@link #retryCheck()}) for as long as the guarded call
  * runs, retries included;</li>
  * <li>logs the calls an open breaker rejects (rate-limited), which only the outside sees.</li>
@@ -42,12 +46,15 @@ public class BudgetedInterceptor {
     private final RetryGate gate;
     private final MeterRegistry registry;
     private final DownstreamLog log;
+    private final ConcurrencyLimits limits;
 
-    BudgetedInterceptor(Deadlines deadlines, RetryGate gate, MeterRegistry registry, DownstreamLog log) {
+    BudgetedInterceptor(Deadlines deadlines, RetryGate gate, MeterRegistry registry, DownstreamLog log,
+            ConcurrencyLimits limits) {
         this.deadlines = deadlines;
         this.gate = gate;
         this.registry = registry;
         this.log = log;
+        this.limits = limits;
     }
 
     /** The retry decision of the guarded call running on this thread; null outside one. */
@@ -65,12 +72,18 @@ public class BudgetedInterceptor {
             BudgetMetrics.denied(registry, d, BudgetMetrics.NOT_STARTED);
             throw new BudgetExhaustedException(left);
         }
+        Limiter.Listener permit = limits.acquire(d);
         RetryCheck outer = RETRY_CHECK.get();
         RETRY_CHECK.set((delayMs, failure) -> gate.beforeBackoff(call, delayMs, failure));
         try {
-            return ctx.proceed();
-        } catch (CircuitBreakerOpenException e) {
-            log.rejectedByOpenBreaker(d);
+            Object answer = ctx.proceed();
+            ConcurrencyLimits.release(permit, call, null);
+            return answer;
+        } catch (Throwable e) {
+            if (e instanceof CircuitBreakerOpenException) {
+                log.rejectedByOpenBreaker(d);
+            }
+            ConcurrencyLimits.release(permit, call, e);
             throw e;
         } finally {
             if (outer == null) {

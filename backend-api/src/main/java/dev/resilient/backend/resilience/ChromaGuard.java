@@ -32,6 +32,7 @@ public class ChromaGuard implements DownstreamGuard {
             skipOn = {DownstreamClientError.class, BulkheadException.class, CallerDeadlineException.class})
     @CircuitBreakerName("chroma")
     @Timeout(15000)
+    // Kept as the ceiling of the adaptive concurrency limit (ConcurrencyLimits: max-limit) and the bound while it is off.
     @Bulkhead(10)
     @Override
     public <T> T call(DownstreamCall<T> call) {

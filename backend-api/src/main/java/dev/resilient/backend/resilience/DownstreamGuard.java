@@ -9,7 +9,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * status key, as in the seeds. Each attempt counts toward the breaker, except one the caller's
  * own deadline cut before the breaker floor; an open breaker and 4xx answers (capacity answers
  * 507, 413 and 429 among them) are not retried; a full bulkhead is rejected at once and is not held against the
- * service. Override any value with
+ * service. A call over the downstream's adaptive concurrency limit ({@link ConcurrencyLimits}) is
+ * refused at once before any of them sees it; the fixed {@code @Bulkhead} stays as its ceiling, and as
+ * the bound when the adaptive limit is switched off. Override any value with
  * {@code quarkus.fault-tolerance."dev.resilient.backend.resilience.<Name>Guard/call".<strategy>.<param>}.
  */
 public interface DownstreamGuard {
@@ -26,7 +28,8 @@ public interface DownstreamGuard {
      * @throws DownstreamCapacityError at once on 507, 413 or 429: the downstream cannot take this (not retried, not a breaker failure)
      * @throws DownstreamClientError at once on a 4xx answer (not retried, not a breaker failure)
      * @throws CircuitBreakerOpenException at once while the breaker is open
-     * @throws BulkheadException at once when too many calls are in flight
+     * @throws ConcurrencyLimitExceededException at once when the downstream's adaptive concurrency limit of calls is in flight
+     * @throws BulkheadException at once when too many attempts are in flight (the fixed ceiling under the adaptive limit)
      * @throws RuntimeException the last failure (5xx, timeout, connection error) once the attempts are spent
      */
     <T> T call(DownstreamCall<T> call);

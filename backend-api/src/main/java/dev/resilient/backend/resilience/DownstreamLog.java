@@ -20,10 +20,12 @@ public class DownstreamLog {
     private static final Logger LOG = Logger.getLogger(CATEGORY);
 
     private final Map<Downstream, LogThrottle> rejections = new EnumMap<>(Downstream.class);
+    private final Map<Downstream, LogThrottle> overLimit = new EnumMap<>(Downstream.class);
 
     DownstreamLog(TimeSource clock) {
         for (Downstream d : Downstream.values()) {
             rejections.put(d, new LogThrottle(REJECTION_LOG_INTERVAL_MS, clock::millis));
+            overLimit.put(d, new LogThrottle(REJECTION_LOG_INTERVAL_MS, clock::millis));
         }
     }
 
@@ -84,6 +86,19 @@ public class DownstreamLog {
             return;
         }
         LOG.warnf("%s Circuit breaker OPEN - rejecting request%s", d.tag(),
+                left == 0 ? "" : " (" + left + " more rejected since the last line)");
+    }
+
+    /**
+     * A call refused at the adaptive concurrency limit; rate-limited like {@link #rejectedByOpenBreaker},
+     * at most one line per downstream every {@value #REJECTION_LOG_INTERVAL_MS} ms.
+     */
+    void rejectedByConcurrencyLimit(Downstream d, int limit) {
+        long left = overLimit.get(d).admit();
+        if (left == LogThrottle.SUPPRESSED) {
+            return;
+        }
+        LOG.warnf("%s Concurrency limit reached (%d in flight) - rejecting request%s", d.tag(), limit,
                 left == 0 ? "" : " (" + left + " more rejected since the last line)");
     }
 

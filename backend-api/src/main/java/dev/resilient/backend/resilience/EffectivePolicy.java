@@ -4,6 +4,7 @@ import io.smallrye.faulttolerance.FaultToleranceOperationProvider;
 import io.smallrye.faulttolerance.config.FaultToleranceOperation;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -24,8 +25,10 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * @param timeoutMs        per-attempt timeout
  * @param breakerThreshold calls in the rolling window that open the breaker when all fail
  * @param breakerDelayMs   how long the breaker stays open before a half-open probe
+ * @param bulkhead         attempts in flight at most: the ceiling of the adaptive concurrency limit
  */
-public record EffectivePolicy(long attempts, long retryDelayMs, long timeoutMs, long breakerThreshold, long breakerDelayMs) {
+public record EffectivePolicy(long attempts, long retryDelayMs, long timeoutMs, long breakerThreshold, long breakerDelayMs,
+        long bulkhead) {
 
     /** A timeout, threshold or delay that does not apply. */
     public static final long NONE = Long.MAX_VALUE;
@@ -42,10 +45,12 @@ public record EffectivePolicy(long attempts, long retryDelayMs, long timeoutMs, 
         Retry retry = op.getRetry();
         Timeout timeout = op.getTimeout();
         CircuitBreaker breaker = op.getCircuitBreaker();
+        Bulkhead bulkhead = op.getBulkhead();
         return new EffectivePolicy(retry == null ? 1 : retry.maxRetries() + 1L,
                 retry == null ? NONE : Duration.of(retry.delay(), retry.delayUnit()).toMillis(),
                 timeout == null ? NONE : Duration.of(timeout.value(), timeout.unit()).toMillis(),
                 breaker == null ? NONE : breaker.requestVolumeThreshold(),
-                breaker == null ? NONE : Duration.of(breaker.delay(), breaker.delayUnit()).toMillis());
+                breaker == null ? NONE : Duration.of(breaker.delay(), breaker.delayUnit()).toMillis(),
+                bulkhead == null ? NONE : bulkhead.value());
     }
 }

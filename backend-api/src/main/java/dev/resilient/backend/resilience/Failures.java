@@ -35,6 +35,9 @@ public final class Failures {
         if (e instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException || e instanceof TimeoutException) {
             return "timed out";
         }
+        if (e instanceof ConcurrencyLimitExceededException c) {
+            return "concurrency limit reached (" + c.limit() + " in flight)";
+        }
         if (e instanceof BulkheadException) {
             return "too many concurrent calls (bulkhead full)";
         }

@@ -32,6 +32,7 @@ public class GitGuard implements DownstreamGuard {
             skipOn = {DownstreamClientError.class, BulkheadException.class, CallerDeadlineException.class})
     @CircuitBreakerName("git")
     @Timeout(30000)
+    // Kept as the ceiling of the adaptive concurrency limit (ConcurrencyLimits: max-limit) and the bound while it is off.
     @Bulkhead(10)
     @Override
     public <T> T call(DownstreamCall<T> call) {

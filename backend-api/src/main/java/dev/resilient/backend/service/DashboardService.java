@@ -50,7 +50,7 @@ public class DashboardService {
         for (Downstream d : Downstream.values()) {
             ServiceStatus s = status.status(d);
             services.put(d.key(), new BreakerView(s.service(), s.state(), s.failureCount(), s.lastFailure(),
-                    s.lastStateChange()));
+                    s.lastStateChange(), s.concurrency()));
         }
         ModeState mode = modes.current();
         List<BreakerMonitor.Transition> transitions = breakers.latestTransitions();

@@ -1,5 +1,6 @@
 package dev.resilient.backend.service;
 
+import dev.resilient.backend.api.ConcurrencyView;
 import dev.resilient.backend.api.PolicyView;
 import dev.resilient.backend.api.RetryBudgetView;
 import dev.resilient.backend.api.ServiceStatus;
@@ -10,6 +11,8 @@ import dev.resilient.backend.mode.FeatureFlags;
 import dev.resilient.backend.mode.ModeState;
 import dev.resilient.backend.mode.OperationModeService;
 import dev.resilient.backend.resilience.BreakerMonitor;
+import dev.resilient.backend.resilience.ConcurrencyLimits;
+import dev.resilient.backend.resilience.ConcurrencyState;
 import dev.resilient.backend.resilience.Downstream;
 import dev.resilient.backend.resilience.DownstreamCounters;
 import dev.resilient.backend.resilience.DownstreamStats;
@@ -22,7 +25,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Every downstream's breaker state (SmallRye) with our failure counts and timestamps, the mode and the flags. */
+/**
+ * Every downstream's breaker state (SmallRye) with our failure counts and timestamps, its retry budget,
+ * policy and adaptive concurrency limit, the mode and the flags.
+ */
 @ApplicationScoped
 public class StatusService {
 
@@ -34,9 +40,11 @@ public class StatusService {
     private final RetryBudgets retryBudgets;
     private final BudgetConfig budgets;
     private final PolicyRegistry policies;
+    private final ConcurrencyLimits limits;
 
     StatusService(BreakerMonitor breakers, DownstreamStats stats, OperationModeService modes, FeatureFlags features,
-            TwoLevelCache cache, RetryBudgets retryBudgets, BudgetConfig budgets, PolicyRegistry policies) {
+            TwoLevelCache cache, RetryBudgets retryBudgets, BudgetConfig budgets, PolicyRegistry policies,
+            ConcurrencyLimits limits) {
         this.breakers = breakers;
         this.stats = stats;
         this.modes = modes;
@@ -45,12 +53,19 @@ public class StatusService {
         this.retryBudgets = retryBudgets;
         this.budgets = budgets;
         this.policies = policies;
+        this.limits = limits;
     }
 
     public ServiceStatus status(Downstream d) {
         DownstreamCounters s = stats.get(d);
         return new ServiceStatus(d.displayName(), breakers.state(d), s.consecutiveFailures(), s.lastFailure(),
-                s.lastError(), s.lastStateChange(), retryBudget(d), policy(d));
+                s.lastError(), s.lastStateChange(), retryBudget(d), policy(d), concurrency(d));
+    }
+
+    private ConcurrencyView concurrency(Downstream d) {
+        ConcurrencyState c = limits.state(d);
+        return new ConcurrencyView(c.enabled(), ConcurrencyLimits.ALGORITHM, c.limit(), c.inFlight(),
+                c.settings().minLimit(), c.settings().maxLimit(), c.settings().slowCallMs(), c.rejected());
     }
 
     private PolicyView policy(Downstream d) {

@@ -55,6 +55,8 @@ class DashboardApiTest {
                 .body("services.chroma.service", equalTo("Chroma Server"))
                 .body("services.chroma.failure_count", notNullValue())
                 .body("services.chroma.last_error", nullValue())
+                .body("services.chroma.concurrency.limit", notNullValue())
+                .body("services.chroma.concurrency.in_flight", notNullValue())
                 .body("services.keySet()", hasItems("chroma", "filesystem", "billing", "git", "llm-primary", "llm-secondary"))
                 .body("operation_mode", notNullValue()).body("operation_mode_reason", notNullValue())
                 .body("transitions", notNullValue())

@@ -29,5 +29,7 @@ class FailuresTest {
         assertEquals("timed out", Failures.summary(new org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException()));
         assertEquals("timed out after 900 ms, the request's remaining budget",
                 Failures.summary(new DeadlineExceededException(900, null)));
+        assertEquals("concurrency limit reached (3 in flight)",
+                Failures.summary(new ConcurrencyLimitExceededException(Downstream.CHROMA, 3)));
     }
 }

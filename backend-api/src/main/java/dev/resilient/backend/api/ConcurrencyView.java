@@ -1,0 +1,18 @@
+package dev.resilient.backend.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A downstream's adaptive concurrency limit in {@code /v1/api/status/services} and on the dashboard:
+ * the calls allowed in flight now and those in flight, its bounds, and the calls refused at it.
+ */
+public record ConcurrencyView(
+        boolean enabled,
+        String algorithm,
+        int limit,
+        @JsonProperty("in_flight") int inFlight,
+        @JsonProperty("min_limit") int minLimit,
+        @JsonProperty("max_limit") int maxLimit,
+        @JsonProperty("slow_call_ms") long slowCallMs,
+        long rejected) {
+}
