@@ -29,8 +29,12 @@ final class LocalSuite implements AutoCloseable {
 
     LocalSuite() {
         for (String m : List.of("auth-stub", "chroma-stub", "filesystem-stub", "git-stub", "llm-stub")) {
-            Map<String, String> props = m.equals("filesystem-stub")
-                    ? Map.of("filesystem.data-dir", "target/it-filesystem-" + System.nanoTime()) : Map.of();
+            // filesystem and git keep their data on disk, so a test that kills them can count what they hold
+            Map<String, String> props = switch (m) {
+                case "filesystem-stub" -> Map.of("filesystem.data-dir", "target/it-filesystem-" + System.nanoTime());
+                case "git-stub" -> Map.of("git.data-dir", "target/it-git-" + System.nanoTime());
+                default -> Map.of();
+            };
             ServiceProcess p = new ServiceProcess(m, props);
             p.start();
             stubs.put(m, p);
