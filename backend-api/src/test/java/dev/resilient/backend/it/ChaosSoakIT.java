@@ -8,6 +8,13 @@ import dev.resilient.backend.it.soak.AcceptedJobs;
 import dev.resilient.backend.it.soak.BackendCalls;
 import dev.resilient.backend.it.soak.BackendLife;
 import dev.resilient.backend.it.soak.BreakerProbe;
+import dev.resilient.backend.it.soak.BreakerWatch;
+import dev.resilient.backend.it.soak.JobAdditionsReport;
+import dev.resilient.backend.it.soak.NeighbourReport;
+import dev.resilient.backend.it.soak.NoisyNeighbour;
+import dev.resilient.backend.it.soak.PhaseMeter;
+import dev.resilient.backend.it.soak.Resubmissions;
+import dev.resilient.backend.it.soak.SnapshotAudit;
 import dev.resilient.backend.it.soak.ChaosApi;
 import dev.resilient.backend.it.soak.ChaosMonkey;
 import dev.resilient.backend.it.soak.DeductionLedger;
@@ -43,6 +50,13 @@ import org.junit.jupiter.api.Test;
 class ChaosSoakIT {
 
     static final String ACCOUNT = "alice";
+    /** The noisy neighbour: a tenant no other user's data or quota touches. */
+    static final String ATTACKER = "carol";
+    static final String PHASE_A = "A: calm, other users only";
+    static final String PHASE_B = "B: calm, with the attacker";
+    static final String PHASE_CHAOS = "chaos (faults, kills, attacker)";
+    /** Both LLMs' latency in the calm phases: longer than the attacker's 450 ms deadline, well within the 2 s timeout. */
+    static final int CALM_LLM_LATENCY_MS = 700;
     static final BigDecimal OPENING_BALANCE = new BigDecimal("1000000.00");
     /** The breaker delay the soak's backend runs with (the test profile's shortening), so healing takes seconds. */
     static final int BREAKER_DELAY_MS = 3000;
@@ -56,6 +70,9 @@ class ChaosSoakIT {
         Instant started = Instant.now();
         SoakStats stats = new SoakStats();
         SoakStats afterStats = new SoakStats();
+        SoakStats attackStats = new SoakStats();
+        SoakStats watchStats = new SoakStats();
+        PhaseMeter meter = new PhaseMeter();
         ServiceProcess billing = new ServiceProcess("billing-stub", Map.of("billing.accounts.\"" + ACCOUNT + "\"", OPENING_BALANCE.toPlainString()));
         ServiceProcess llmSecondary = new ServiceProcess("llm-stub", Map.of("llm.provider-name", "secondary"));
         CompletableFuture<Void> extraStubs = CompletableFuture.runAsync(() -> {
@@ -73,7 +90,9 @@ class ChaosSoakIT {
                     "Retry/delay", "200",
                     "CircuitBreaker/delay", String.valueOf(BREAKER_DELAY_MS),
                     "Timeout/value", "2000",
-                    "quarkus.rest-client.read-timeout", "5000"));
+                    "quarkus.rest-client.read-timeout", "5000",
+                    // the attacker's storage quota is reached within a minute of large documents (the load's are small)
+                    "backend.quotas.bytes-per-user", "4194304"));
             backend.start();
             String token = suite.token(ACCOUNT);
             ChaosApi chaos = new ChaosApi(Stubs.TOKEN);
@@ -92,19 +111,45 @@ class ChaosSoakIT {
             killable.remove("billing");
 
             BackendLife life = new BackendLife();
-            BackendCalls calls = new BackendCalls(backend.url(), token, stats, life);
+            BackendCalls calls = new BackendCalls(backend.url(), () -> suite.token(ACCOUNT), stats, life).measuredBy(meter);
             AcceptedJobs jobs = new AcceptedJobs(stats);
+            Resubmissions resubmissions = new Resubmissions(jobs, stats, ACCOUNT);
             DeductionLedger ledger = new DeductionLedger(stats);
-            LoadClients load = new LoadClients(settings.clients(), settings.seed(), calls, jobs, ledger, life);
+            LoadClients load = new LoadClients(settings.clients(), settings.seed(), calls, jobs, ledger, life, resubmissions);
             ChaosMonkey monkey = new ChaosMonkey(settings.seed(), faultable, killable, backend, life, chaos, stats);
-            System.out.printf("[soak] suite up after %d s; chaos and load for %d s%n",
-                    Duration.between(started, Instant.now()).toSeconds(), settings.seconds());
+            NoisyNeighbour attacker = new NoisyNeighbour(new BackendCalls(backend.url(), () -> suite.token(ATTACKER), attackStats, life),
+                    attackStats, settings.seed());
+            BreakerWatch watch = new BreakerWatch(new BreakerProbe(new BackendCalls(backend.url(), token, watchStats, life), jobs,
+                    ledger, chaos, faultable.get("llm-primary").url(), settings.seed()), chaos, backend.url());
+            System.out.printf("[soak] suite up after %d s; calm phases of %d s each (A: load, B: load and attacker), then chaos for %d s%n",
+                    Duration.between(started, Instant.now()).toSeconds(), settings.calmSeconds(), settings.chaosSeconds());
 
+            // both LLMs slower than the attacker's deadline (as in issue 17), in both calm phases alike
+            String slowLlm = "{\"mode\":\"slow\",\"latency_ms\":" + CALM_LLM_LATENCY_MS + ",\"jitter_ms\":0}";
+            chaos.put(faultable.get("llm-primary").url(), slowLlm);
+            chaos.put(llmSecondary.url(), slowLlm);
+            meter.phase(PHASE_A);
             load.start();
+            Thread.sleep(settings.calmSeconds() * 1000L); // a measurement phase of fixed length, not a wait for a state
+            watch.start();
+            meter.phase(PHASE_B);
+            attacker.start();
+            Thread.sleep(settings.calmSeconds() * 1000L); // the same length with the attacker
+            meter.phase(PHASE_CHAOS);
+            Map<String, Integer> openings = watch.stop();
+            chaos.heal(faultable.get("llm-primary").url());
+            chaos.heal(llmSecondary.url());
+
+            jobs.sendDuplicates();
+            load.resubmitDocuments();
             monkey.start();
-            Thread.sleep(settings.duration().toMillis()); // the soak itself: load and chaos for the chosen time, not a wait for a state
+            Thread authRestarts = new Thread(() -> restartAuth(suite.stubs.get("auth-stub"), settings.chaosSeconds(), stats), "soak-auth");
+            authRestarts.start();
+            Thread.sleep(settings.chaosSeconds() * 1000L); // the soak itself: load and chaos for the chosen time, not a wait for a state
             load.stop();
+            attacker.stop();
             monkey.stopAndAwaitRestarts();
+            authRestarts.join(60_000);
             load.join();
             System.out.printf("[soak] chaos over at %d s; healing%n", Duration.between(started, Instant.now()).toSeconds());
 
@@ -116,7 +161,8 @@ class ChaosSoakIT {
                     stats.violation(s.getKey() + " could not be healed");
                 }
             }
-            BackendCalls after = new BackendCalls(backend.url(), token, afterStats, new BackendLife());
+            suite.stubs.get("auth-stub").start();
+            BackendCalls after = new BackendCalls(backend.url(), () -> suite.token(ACCOUNT), afterStats, new BackendLife());
             BreakerProbe probe = new BreakerProbe(after, jobs, ledger, chaos, faultable.get("llm-primary").url(), settings.seed());
             Map<String, String> breakers = probe.closeAll(Duration.ofSeconds(60));
             // submissions whose answer the kills lost, sent again with their keys: stored then or now, each is known
@@ -133,8 +179,12 @@ class ChaosSoakIT {
             ledger.resolveUnknowns(after, Duration.ofSeconds(5));
             BigDecimal end = balance(chaos, billing);
 
+            Resubmissions.Audit resubmitted = resubmissions.audit(chaos, suite.stubs.get("chroma-stub").url(), after);
             SoakReport report = report(settings, started, stats, afterStats, jobs, jobStates, suite, chaos, ledger, start, end,
                     breakers, drainedBreakers, finalBreakers);
+            NeighbourReport.add(report, settings, meter, openings, attackStats);
+            JobAdditionsReport.add(report, stats, afterStats, resubmitted, SnapshotAudit.count(chaos, suite.stubs.get("git-stub").url(),
+                    ACCOUNT, succeededByProject(jobs, jobStates)));
             report.write(settings.report());
             System.out.println(report.render());
             System.out.println("[soak] report: " + java.nio.file.Path.of(settings.report()).toAbsolutePath());
@@ -170,6 +220,31 @@ class ChaosSoakIT {
             return !pending;
         });
         return states;
+    }
+
+    /** Stops and starts auth-stub twice, at a third and at two thirds of the chaos phase; tokens issued before must still work. */
+    private static void restartAuth(ServiceProcess auth, int chaosSeconds, SoakStats stats) {
+        for (int i = 1; i <= 2; i++) {
+            try {
+                Thread.sleep(chaosSeconds * 1000L / 3); // a point in the chaos schedule, not a wait for a state
+                auth.stop();
+                auth.start();
+                stats.count("restarts", "auth-stub");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                stats.violation("auth-stub did not start again: " + e.getMessage());
+            }
+        }
+    }
+
+    private static Map<String, Integer> succeededByProject(AcceptedJobs jobs, Map<String, String> states) {
+        Map<String, Integer> byProject = new TreeMap<>();
+        for (AcceptedJobs.Job j : jobs.all()) {
+            byProject.merge(j.project(), "succeeded".equals(states.get(j.id())) ? 1 : 0, Integer::sum);
+        }
+        return byProject;
     }
 
     /** The first few entries of a list of failures, for a report that stays readable when many fail. */
@@ -222,13 +297,13 @@ class ChaosSoakIT {
             JsonNode body = c.statusCode() == 200 ? JSON.readTree(c.body()) : JSON.createObjectNode();
             List<String> ids = new ArrayList<>();
             body.path("ids").forEach(id -> ids.add(id.asText()));
-            List<String> expected = e.getValue().stream().sorted().toList();
+            List<String> expected = e.getValue().stream().distinct().sorted().toList(); // a resubmitted document: one chunk
             if (body.path("count").asInt(-1) != expected.size() || !ids.stream().sorted().toList().equals(expected)) {
                 wrongChunks.add(e.getKey() + ": " + c.statusCode() + " " + (c.body().length() > 200 ? c.body().substring(0, 200) : c.body()));
                 wrongDocuments += expected.size();
             }
         }
-        int documents = jobs.documents();
+        int documents = expectedByProject.values().stream().mapToInt(ids -> (int) ids.stream().distinct().count()).sum();
         r.check("accepted ingestion jobs (202) that succeeded", accepted.size(), succeeded + firstOf(notSucceeded),
                 !accepted.isEmpty() && notSucceeded.isEmpty());
         r.check("documents of accepted jobs indexed exactly once (chroma-stub count and ids per project)", documents,

@@ -29,9 +29,11 @@ final class LocalSuite implements AutoCloseable {
 
     LocalSuite() {
         for (String m : List.of("auth-stub", "chroma-stub", "filesystem-stub", "git-stub", "llm-stub")) {
+            // filesystem and git keep their data on disk, so a test can count what they hold; auth its key, so a restart keeps it
             Map<String, String> props = switch (m) {
                 case "filesystem-stub" -> Map.of("filesystem.data-dir", "target/it-filesystem-" + System.nanoTime());
                 case "auth-stub" -> Map.of("auth.signing-key.file", "target/it-auth-" + System.nanoTime() + "/signing-key.pem");
+                case "git-stub" -> Map.of("git.data-dir", "target/it-git-" + System.nanoTime());
                 default -> Map.of();
             };
             ServiceProcess p = new ServiceProcess(m, props);

@@ -20,6 +20,8 @@ public final class AcceptedJobs {
     private record Unanswered(String key, String project, List<Map<String, String>> documents, List<String> ids) {
     }
 
+    /** Of the accepted submissions once {@link #sendDuplicates()} is on, the share sent twice. */
+    static final int DUPLICATE_PERCENT = 15;
     /** Projects the jobs spread over: chroma-stub holds at most 1000 collections (one a project). */
     static final int PROJECTS = 100; // within one user's project quota (backend.quotas.projects-per-user)
 
@@ -27,6 +29,7 @@ public final class AcceptedJobs {
     private final List<Unanswered> unanswered = new ArrayList<>();
     private final AtomicInteger projects = new AtomicInteger();
     private final SoakStats stats;
+    private volatile boolean duplicates;
 
     public AcceptedJobs(SoakStats stats) {
         this.stats = stats;
@@ -42,14 +45,17 @@ public final class AcceptedJobs {
         for (int d = 0; d < n; d++) {
             String id = "j" + job + "-d" + d;
             ids.add(id);
-            docs.add(Map.of("id", id, "filename", id + ".md",
-                    "content", "Document " + d + " of " + project + ": " + Words.sentence(random)));
+            docs.add(Map.of("id", id, "filename", id + ".md", "content", content(id, 0, random)));
         }
         String key = "soak-job-" + job;
         BackendCalls.Outcome o = backend.ingest(project, docs, key);
         if (o.status() == 202) {
-            add(new Job(o.json().path("job_id").asText(), project, ids));
+            String jobId = o.json().path("job_id").asText();
+            add(new Job(jobId, project, ids));
             stats.count("jobs", "accepted (202)");
+            if (duplicates && random.nextInt(100) < DUPLICATE_PERCENT) {
+                sendAgain(backend, project, docs, key, jobId);
+            }
         } else if (!o.answered()) {
             synchronized (this) {
                 unanswered.add(new Unanswered(key, project, docs, ids));
@@ -58,6 +64,38 @@ public final class AcceptedJobs {
         } else {
             stats.count("jobs", "not accepted: " + (o.answered() ? String.valueOf(o.status()) : "no answer"));
         }
+    }
+
+    /**
+     * Sends an accepted submission again with its key, as a client does that lost the 202: the answer
+     * must name the same job. Counted in table {@code duplicate submissions}; another job id is a violation.
+     */
+    private void sendAgain(BackendCalls backend, String project, List<Map<String, String>> docs, String key, String jobId) {
+        BackendCalls.Outcome again = backend.ingest(project, docs, key);
+        if (again.status() != 202) {
+            stats.count("duplicate submissions", "sent again, answered " + (again.answered() ? again.status() : "nothing"));
+        } else if (jobId.equals(again.json().path("job_id").asText())) {
+            stats.count("duplicate submissions", "sent again: same job_id");
+        } else {
+            stats.count("duplicate submissions", "sent again: another job_id");
+            stats.violation("submission " + key + " sent again answered job " + again.json().path("job_id").asText()
+                    + ", the first answer was " + jobId);
+        }
+    }
+
+    /** From now on a share of the accepted submissions is sent a second time with the same key. */
+    public void sendDuplicates() {
+        duplicates = true;
+    }
+
+    /** A document's content at a version: a token naming the document (to find it at the vector store) and the version. */
+    static String content(String documentId, int version, Random random) {
+        return token(documentId) + " version " + version + ": " + Words.sentence(random);
+    }
+
+    /** One word (letters and digits) that only this document's content holds. */
+    static String token(String documentId) {
+        return "tok" + documentId.replaceAll("[^A-Za-z0-9]", "");
     }
 
     /**
@@ -84,7 +122,7 @@ public final class AcceptedJobs {
         return known;
     }
 
-    private synchronized void add(Job job) {
+    synchronized void add(Job job) {
         jobs.add(job);
     }
 

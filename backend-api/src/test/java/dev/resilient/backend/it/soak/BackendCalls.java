@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The soak's calls to the backend, each counted in {@link SoakStats} table {@code requests} by
@@ -57,60 +58,110 @@ public final class BackendCalls {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final String base;
-    private final String bearer;
+    private final Supplier<String> login;
     private final SoakStats stats;
     private final BackendLife life;
+    private volatile String bearer;
+    private volatile PhaseMeter meter;
 
     public BackendCalls(String baseUrl, String token, SoakStats stats, BackendLife life) {
+        this(baseUrl, () -> token, stats, life);
+    }
+
+    /**
+     * @param login a token now (a login at auth-stub); asked once here and again after each 401, which
+     *              is counted in table {@code auth} (a token refused after an auth-stub restart)
+     */
+    public BackendCalls(String baseUrl, Supplier<String> login, SoakStats stats, BackendLife life) {
         this.base = baseUrl;
-        this.bearer = "Bearer " + token;
+        this.login = login;
         this.stats = stats;
         this.life = life;
+        this.bearer = "Bearer " + login.get();
+    }
+
+    /** From now on each answer (and its latency) is also recorded in {@code meter}'s current phase. */
+    public BackendCalls measuredBy(PhaseMeter meter) {
+        this.meter = meter;
+        return this;
     }
 
     public Outcome chat(String message, String project) {
-        return post(CHAT, "/v1/api/chat", Map.of("message", message, "project_id", project), null);
+        return post(CHAT, "/v1/api/chat", Map.of("message", message, "project_id", project), Map.of());
     }
 
     public Outcome search(String query, String project) {
-        return post(SEARCH, "/v1/api/search", Map.of("query", query, "project_id", project), null);
+        return post(SEARCH, "/v1/api/search", Map.of("query", query, "project_id", project), Map.of());
+    }
+
+    public Outcome search(String query, String project, int results) {
+        return post(SEARCH, "/v1/api/search", Map.of("query", query, "project_id", project, "n_results", results), Map.of());
+    }
+
+    /** A chat whose caller allows only {@code timeoutMs} ({@code X-Request-Timeout-Ms}). */
+    public Outcome chat(String message, String project, long timeoutMs) {
+        return post(CHAT, "/v1/api/chat", Map.of("message", message, "project_id", project),
+                Map.of("X-Request-Timeout-Ms", String.valueOf(timeoutMs)));
     }
 
     /** @param idempotencyKey the submission's key: sending it again is safe, whatever happened to the first answer */
     public Outcome ingest(String project, Object documents, String idempotencyKey) {
-        return post(INGEST, "/v1/api/projects/" + project + "/documents", Map.of("documents", documents), idempotencyKey);
+        return post(INGEST, "/v1/api/projects/" + project + "/documents", Map.of("documents", documents),
+                idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
     }
 
     public Outcome deduct(String idempotencyKey, java.math.BigDecimal amount) {
-        return post(DEDUCT, "/v1/api/billing/deduct", Map.of("amount", amount), idempotencyKey);
+        return post(DEDUCT, "/v1/api/billing/deduct", Map.of("amount", amount), Map.of("Idempotency-Key", idempotencyKey));
     }
 
     public Outcome job(String id) {
-        return send(JOB, request("/v1/api/jobs/" + id).GET().build());
+        return send(JOB, () -> request("/v1/api/jobs/" + id).GET().build());
     }
 
     public Outcome status() {
-        return send(STATUS, request("/v1/api/status/services").GET().build());
+        return send(STATUS, () -> request("/v1/api/status/services").GET().build());
     }
 
-    private Outcome post(String endpoint, String path, Object body, String idempotencyKey) {
-        HttpRequest.Builder b = request(path).header("Content-Type", "application/json");
-        if (idempotencyKey != null) {
-            b.header("Idempotency-Key", idempotencyKey);
-        }
+    private Outcome post(String endpoint, String path, Object body, Map<String, String> headers) {
+        String json;
         try {
-            return send(endpoint, b.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+            json = JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        return send(endpoint, () -> {
+            HttpRequest.Builder b = request(path).header("Content-Type", "application/json");
+            headers.forEach(b::header);
+            return b.POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        });
     }
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).header("Authorization", bearer);
     }
 
-    private Outcome send(String endpoint, HttpRequest request) {
+    /** Sends the request; after a 401, logs in again and sends it once more (the first answer is counted too). */
+    private Outcome send(String endpoint, Supplier<HttpRequest> request) {
+        Outcome o = sendOnce(endpoint, request.get());
+        if (o.status() == 401) {
+            stats.count("auth", "401 answered, logged in again (" + endpoint + ")");
+            try {
+                bearer = "Bearer " + login.get();
+            } catch (RuntimeException e) {
+                stats.count("auth", "login failed: " + abbreviate(e.getMessage()).lines().findFirst().orElse(""));
+                return o;
+            }
+            o = sendOnce(endpoint, request.get());
+            if (o.status() == 401) {
+                stats.count("auth", "401 again with the new token (" + endpoint + ")");
+            }
+        }
+        return o;
+    }
+
+    private Outcome sendOnce(String endpoint, HttpRequest request) {
         long epoch = life.epoch();
+        long startedAt = System.nanoTime();
         Outcome o;
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -124,6 +175,10 @@ public final class BackendCalls {
             o = new Outcome(Outcome.CONNECTION_ERROR, e.toString());
         }
         boolean steady = life.steadySince(epoch);
+        PhaseMeter m = meter;
+        if (m != null) {
+            m.record(endpoint, o, System.nanoTime() - startedAt);
+        }
         stats.count("requests", endpoint + " | " + label(endpoint, o, steady));
         if (o.status() >= 500 && !documented503(endpoint, o)) {
             stats.violation(endpoint + " answered " + o.status() + ": " + abbreviate(o.body()));

@@ -36,6 +36,13 @@ public final class ChaosApi {
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST with the internal token, straight to a stub (e.g. a query at chroma-stub). */
+    public HttpResponse<String> post(String stubUrl, String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(stubUrl + path)).header(InternalTokenHeader.NAME, internalToken)
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private boolean send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = http.send(request.header(InternalTokenHeader.NAME, internalToken)

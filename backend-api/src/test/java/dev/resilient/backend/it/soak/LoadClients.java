@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The soak's users: a few threads, each a loop of chat, search, ingestion, job polls and
- * deductions in random order, until {@link #stop()}.
+ * deductions in random order (and, once asked, documents submitted again), until {@link #stop()}.
  */
 public final class LoadClients {
 
@@ -15,12 +15,22 @@ public final class LoadClients {
     private final AtomicInteger chats = new AtomicInteger();
     private volatile boolean running = true;
 
-    public LoadClients(int clients, long seed, BackendCalls backend, AcceptedJobs jobs, DeductionLedger ledger, BackendLife life) {
+    private final Resubmissions resubmissions;
+    private volatile boolean resubmitting;
+
+    public LoadClients(int clients, long seed, BackendCalls backend, AcceptedJobs jobs, DeductionLedger ledger, BackendLife life,
+            Resubmissions resubmissions) {
+        this.resubmissions = resubmissions;
         for (int i = 0; i < clients; i++) {
             Random random = new Random(seed + 1000L * (i + 1));
             String keyPrefix = "soak" + Long.toHexString(seed & 0xffffff) + "c" + i;
             threads.add(new Thread(() -> loop(random, keyPrefix, backend, jobs, ledger, life), "soak-client-" + i));
         }
+    }
+
+    /** From now on some turns submit a document again while its older job is unfinished ({@link Resubmissions}). */
+    public void resubmitDocuments() {
+        resubmitting = true;
     }
 
     public void start() {
@@ -50,6 +60,8 @@ public final class LoadClients {
                 backend.search(Words.sentence(random), project);
             } else if (op < 55) {
                 jobs.submit(backend, random);
+            } else if (op < 60 && resubmitting) {
+                resubmissions.resubmit(backend, random);
             } else if (op < 65) {
                 if (any != null) {
                     backend.job(any.id());

@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * What one soak run does, from system properties: {@code soak.seconds} (default 60, at most 600),
  * {@code soak.seed} (default: random; printed, so a run can be replayed), {@code soak.clients}
- * (load threads, default 4) and {@code soak.report} (default {@code target/soak/SOAK.md}).
+ * (load threads, default 4) and {@code soak.report} (default {@code target/soak/SOAK.md}). The time is
+ * split into two calm phases and the chaos phase ({@link #calmSeconds()}, {@link #chaosSeconds()}).
  */
 public record SoakSettings(int seconds, long seed, int clients, String report) {
 
@@ -24,5 +25,20 @@ public record SoakSettings(int seconds, long seed, int clients, String report) {
 
     public Duration duration() {
         return Duration.ofSeconds(seconds);
+    }
+
+    /** Each of the two calm measurement phases at the start (without, then with the attacker): 15 % of the soak, at least 10 s. */
+    public int calmSeconds() {
+        return Math.max(10, seconds * 15 / 100);
+    }
+
+    /** What is left of the soak for the chaos phase, at least 10 s. */
+    public int chaosSeconds() {
+        return Math.max(10, seconds - 2 * calmSeconds());
+    }
+
+    /** Whether the calm phases are long enough for their p99 latencies to be compared as an invariant (5 minutes of soak). */
+    public boolean comparesLatency() {
+        return seconds >= 300;
     }
 }
