@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
 /**
  * Seed 004's SystemOperationMode: derived from the breakers by configurable rules (any breaker not
  * closed: DEGRADED; a critical service open, or {@code backend.mode.emergency-open-breakers} open:
- * EMERGENCY), unless an operator has set an override. Every change is logged.
+ * EMERGENCY), unless an operator has set an override. The override is shared by every backend
+ * process through the job database ({@link SharedOverride}). Every change is logged.
  */
 @ApplicationScoped
 public class OperationModeService {
@@ -24,17 +25,22 @@ public class OperationModeService {
 
     private final BreakerMonitor breakers;
     private final ModeConfig config;
+    private final SharedOverride override;
     private ModeState state = new ModeState(OperationMode.NORMAL, "all breakers closed", "automatic", Instant.now());
-    private ModeState override;
 
-    OperationModeService(BreakerMonitor breakers, ModeConfig config) {
+    OperationModeService(BreakerMonitor breakers, ModeConfig config, SharedOverride override) {
         this.breakers = breakers;
         this.config = config;
+        this.override = override;
     }
 
-    /** The mode in force now (re-derived on each call, so it never lags the breakers). */
+    /**
+     * The mode in force now: re-derived on each call, so it never lags the breakers; an override set
+     * on another process holds here within a second ({@link #refresh}). No I/O: the override is this
+     * process's copy, the last one read (kept while the database is unreachable).
+     */
     public synchronized ModeState current() {
-        ModeState next = override != null ? override : derive();
+        ModeState next = override.current().orElseGet(this::derive);
         if (next.mode() != state.mode() || !next.reason().equals(state.reason())) {
             if (next.mode() != state.mode()) {
                 LOG.warnf("Operation mode %s -> %s (%s: %s)", state.mode(), next.mode(), next.source(), next.reason());
@@ -44,20 +50,36 @@ public class OperationModeService {
         return state;
     }
 
-    /** An operator's override; it holds until {@link #clearOverride} is called. */
-    public synchronized ModeState override(OperationMode mode, String reason, String by) {
-        override = new ModeState(mode, reason + " (set by " + by + ")", "override", Instant.now());
+    /**
+     * An operator's override, for every backend process; it holds, across restarts too, until
+     * {@link #clearOverride} is called.
+     *
+     * @throws ModeOverrideStore.UnavailableException when the job database cannot be written: the
+     *         mode is then unchanged everywhere
+     */
+    public ModeState override(OperationMode mode, String reason, String by) {
+        override.set(mode, reason, by);
         return current();
     }
 
-    public synchronized ModeState clearOverride() {
-        override = null;
+    /**
+     * Hands the mode back to the breakers, on every backend process.
+     *
+     * @throws ModeOverrideStore.UnavailableException when the job database cannot be written: the
+     *         override then still holds everywhere
+     */
+    public ModeState clearOverride() {
+        override.clear();
         return current();
     }
 
-    /** Re-derives the mode every second, so changes are logged even when nobody asks. */
+    /**
+     * Every second: reloads the shared override (another process may have set or cleared it) and
+     * re-derives the mode, so changes are logged even when nobody asks.
+     */
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
+        override.refresh();
         current();
     }
 
