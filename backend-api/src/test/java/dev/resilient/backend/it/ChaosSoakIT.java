@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.resilient.backend.it.soak.AcceptedJobs;
 import dev.resilient.backend.it.soak.BackendCalls;
-import dev.resilient.backend.it.soak.BackendLife;
+import dev.resilient.backend.it.soak.BackendBreakers;
 import dev.resilient.backend.it.soak.BreakerProbe;
 import dev.resilient.backend.it.soak.BreakerWatch;
 import dev.resilient.backend.it.soak.JobAdditionsReport;
@@ -15,11 +15,13 @@ import dev.resilient.backend.it.soak.NoisyNeighbour;
 import dev.resilient.backend.it.soak.PhaseMeter;
 import dev.resilient.backend.it.soak.Resubmissions;
 import dev.resilient.backend.it.soak.SnapshotAudit;
+import dev.resilient.backend.it.soak.BackendsReport;
 import dev.resilient.backend.it.soak.ChaosApi;
 import dev.resilient.backend.it.soak.ChaosMonkey;
 import dev.resilient.backend.it.soak.DeductionLedger;
 import dev.resilient.backend.it.soak.LoadClients;
 import dev.resilient.backend.it.soak.Polling;
+import dev.resilient.backend.it.soak.SoakBackends;
 import dev.resilient.backend.it.soak.SoakReport;
 import dev.resilient.backend.it.soak.SoakSettings;
 import dev.resilient.backend.it.soak.SoakStats;
@@ -30,6 +32,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +44,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The chaos soak (issue 9): chat, search, ingestion and deductions from a few client threads while
  * every stub gets random faults of every mode, stub processes are killed and restarted, and the
- * backend is killed with SIGKILL and restarted; then everything is healed and the invariants are
+ * backend is killed with SIGKILL and restarted (with {@code -Dsoak.backends=2}: two backends built for
+ * PostgreSQL on one fresh schema, killed in turn, the load sent to the one up and failing over to
+ * it); then everything is healed and the invariants are
  * checked: every accepted job succeeded with each document indexed exactly once, the balance is
  * the start minus the confirmed deductions, no 5xx but the documented 503s, every breaker closed.
  * 60 s in {@code ./mvnw verify}; {@code bench/soak --minutes N} runs it longer ({@code -Dsoak.seconds}).
@@ -65,8 +70,8 @@ class ChaosSoakIT {
     @Test
     void underRandomFaultsAndKillsNoJobIsLostNoChargeDoubledNo5xxAndEveryBreakerCloses() throws Exception {
         SoakSettings settings = SoakSettings.fromSystemProperties();
-        System.out.printf("[soak] %d s, %d clients, seed %d (replay: -Dsoak.seed=%d)%n", settings.seconds(), settings.clients(),
-                settings.seed(), settings.seed());
+        System.out.printf("[soak] %d s, %d clients, %s, seed %d (replay: -Dsoak.seed=%d)%n", settings.seconds(), settings.clients(),
+                describe(settings), settings.seed(), settings.seed());
         Instant started = Instant.now();
         SoakStats stats = new SoakStats();
         SoakStats afterStats = new SoakStats();
@@ -79,11 +84,10 @@ class ChaosSoakIT {
             billing.start();
             llmSecondary.start();
         });
-        ServiceProcess backend = null;
+        SoakBackends backends = null;
         try (LocalSuite suite = new LocalSuite()) {
             extraStubs.join();
-            backend = suite.backend("quarkus-app", Map.of(
-                    "quarkus.datasource.jdbc.url", LocalSuite.freshH2(),
+            backends = backends(suite, settings, Map.of(
                     "quarkus.rest-client.billing.url", billing.url(),
                     "llm.secondary.url", llmSecondary.url() + "/v1",
                     "backend.jobs.lease", "PT10S",
@@ -93,7 +97,7 @@ class ChaosSoakIT {
                     "quarkus.rest-client.read-timeout", "5000",
                     // the attacker's storage quota is reached within a minute of large documents (the load's are small)
                     "backend.quotas.bytes-per-user", "4194304"));
-            backend.start();
+            backends.startAll();
             String token = suite.token(ACCOUNT);
             ChaosApi chaos = new ChaosApi(Stubs.TOKEN);
             BigDecimal start = balance(chaos, billing);
@@ -110,17 +114,20 @@ class ChaosSoakIT {
             killable.remove("chroma");
             killable.remove("billing");
 
-            BackendLife life = new BackendLife();
-            BackendCalls calls = new BackendCalls(backend.url(), () -> suite.token(ACCOUNT), stats, life).measuredBy(meter);
+            BackendCalls calls = new BackendCalls(backends, () -> suite.token(ACCOUNT), stats).measuredBy(meter);
             AcceptedJobs jobs = new AcceptedJobs(stats);
             Resubmissions resubmissions = new Resubmissions(jobs, stats, ACCOUNT);
             DeductionLedger ledger = new DeductionLedger(stats);
-            LoadClients load = new LoadClients(settings.clients(), settings.seed(), calls, jobs, ledger, life, resubmissions);
-            ChaosMonkey monkey = new ChaosMonkey(settings.seed(), faultable, killable, backend, life, chaos, stats);
-            NoisyNeighbour attacker = new NoisyNeighbour(new BackendCalls(backend.url(), () -> suite.token(ATTACKER), attackStats, life),
+            LoadClients load = new LoadClients(settings.clients(), settings.seed(), calls, jobs, ledger, backends.anyLife(), resubmissions);
+            ChaosMonkey monkey = new ChaosMonkey(settings.seed(), faultable, killable, backends, chaos, stats);
+            NoisyNeighbour attacker = new NoisyNeighbour(new BackendCalls(backends, () -> suite.token(ATTACKER), attackStats),
                     attackStats, settings.seed());
-            BreakerWatch watch = new BreakerWatch(new BreakerProbe(new BackendCalls(backend.url(), token, watchStats, life), jobs,
-                    ledger, chaos, faultable.get("llm-primary").url(), settings.seed()), chaos, backend.url());
+            // each backend's breakers watched through calls to it alone
+            Map<SoakBackends.Backend, BreakerWatch> watches = new LinkedHashMap<>();
+            for (SoakBackends.Backend b : backends.all()) {
+                watches.put(b, new BreakerWatch(new BreakerProbe(new BackendCalls(backends.only(b), token, watchStats), jobs,
+                        ledger, chaos, faultable.get("llm-primary").url(), settings.seed()), chaos, b.url()));
+            }
             System.out.printf("[soak] suite up after %d s; calm phases of %d s each (A: load, B: load and attacker), then chaos for %d s%n",
                     Duration.between(started, Instant.now()).toSeconds(), settings.calmSeconds(), settings.chaosSeconds());
 
@@ -131,12 +138,16 @@ class ChaosSoakIT {
             meter.phase(PHASE_A);
             load.start();
             Thread.sleep(settings.calmSeconds() * 1000L); // a measurement phase of fixed length, not a wait for a state
-            watch.start();
+            watches.values().forEach(BreakerWatch::start);
             meter.phase(PHASE_B);
             attacker.start();
             Thread.sleep(settings.calmSeconds() * 1000L); // the same length with the attacker
             meter.phase(PHASE_CHAOS);
-            Map<String, Integer> openings = watch.stop();
+            Map<SoakBackends.Backend, Map<String, Integer>> stopped = new LinkedHashMap<>();
+            for (Map.Entry<SoakBackends.Backend, BreakerWatch> w : watches.entrySet()) {
+                stopped.put(w.getKey(), w.getValue().stop());
+            }
+            Map<String, Integer> openings = BreakerWatch.merge(backends, stopped);
             chaos.heal(faultable.get("llm-primary").url());
             chaos.heal(llmSecondary.url());
 
@@ -154,7 +165,7 @@ class ChaosSoakIT {
             System.out.printf("[soak] chaos over at %d s; healing%n", Duration.between(started, Instant.now()).toSeconds());
 
             // heal: every process running, every fault gone, then each breaker probed until it is closed
-            backend.start();
+            backends.startAll();
             for (Map.Entry<String, ServiceProcess> s : faultable.entrySet()) {
                 s.getValue().start();
                 if (!chaos.heal(s.getValue().url())) {
@@ -162,26 +173,30 @@ class ChaosSoakIT {
                 }
             }
             suite.stubs.get("auth-stub").start();
-            BackendCalls after = new BackendCalls(backend.url(), () -> suite.token(ACCOUNT), afterStats, new BackendLife());
-            BreakerProbe probe = new BreakerProbe(after, jobs, ledger, chaos, faultable.get("llm-primary").url(), settings.seed());
+            BackendCalls after = new BackendCalls(backends, () -> suite.token(ACCOUNT), afterStats);
+            // each backend's breakers probed through calls to it alone
+            BackendBreakers probe = new BackendBreakers(backends, one -> new BreakerProbe(new BackendCalls(one,
+                    () -> suite.token(ACCOUNT), afterStats), jobs, ledger, chaos, faultable.get("llm-primary").url(), settings.seed()));
             Map<String, String> breakers = probe.closeAll(Duration.ofSeconds(60));
             // submissions whose answer the kills lost, sent again with their keys: stored then or now, each is known
             System.out.printf("[soak] %d submissions without an answer sent again with their Idempotency-Key%n",
                     jobs.resendUnanswered(after));
 
+            Map<String, String> processedBy = new ConcurrentSkipListMap<>();
             Map<String, String> jobStates = awaitJobs(after, jobs, Duration.ofSeconds(Math.max(150, 60 + settings.seconds() / 3)),
-                    Map.of());
+                    Map.of(), processedBy);
             // the backlog's last calls may open a breaker again (timeouts on a loaded machine); once no
             // load comes, it waits in half_open for a call: probe again, then let the probes' jobs finish
             Map<String, String> drainedBreakers = probe.states();
             Map<String, String> finalBreakers = probe.closeAll(Duration.ofSeconds(30));
-            jobStates = awaitJobs(after, jobs, Duration.ofSeconds(60), jobStates);
+            jobStates = awaitJobs(after, jobs, Duration.ofSeconds(60), jobStates, processedBy);
             ledger.resolveUnknowns(after, Duration.ofSeconds(5));
             BigDecimal end = balance(chaos, billing);
 
             Resubmissions.Audit resubmitted = resubmissions.audit(chaos, suite.stubs.get("chroma-stub").url(), after);
             SoakReport report = report(settings, started, stats, afterStats, jobs, jobStates, suite, chaos, ledger, start, end,
-                    breakers, drainedBreakers, finalBreakers);
+                    breakers, drainedBreakers, finalBreakers, probe);
+            BackendsReport.add(report, backends, stats, processedBy);
             NeighbourReport.add(report, settings, meter, openings, attackStats);
             JobAdditionsReport.add(report, stats, afterStats, resubmitted, SnapshotAudit.count(chaos, suite.stubs.get("git-stub").url(),
                     ACCOUNT, succeededByProject(jobs, jobStates)));
@@ -191,8 +206,8 @@ class ChaosSoakIT {
             assertTrue(report.failures().isEmpty(), "soak invariants broken (seed " + settings.seed() + "): "
                     + report.failures() + "; violations: " + stats.violations() + afterStats.violations());
         } finally {
-            if (backend != null) {
-                backend.stop();
+            if (backends != null) {
+                backends.stopAll();
             }
             billing.stop();
             llmSecondary.stop();
@@ -201,9 +216,10 @@ class ChaosSoakIT {
 
     /**
      * Polls every accepted job until it is succeeded or failed, or {@code atMost} has passed; answers each job's last state.
-     * Jobs already finished in {@code known} are not asked again.
+     * Jobs already finished in {@code known} are not asked again; each finished job's {@code processed_by} goes to {@code processedBy}.
      */
-    private static Map<String, String> awaitJobs(BackendCalls backend, AcceptedJobs jobs, Duration atMost, Map<String, String> known) {
+    private static Map<String, String> awaitJobs(BackendCalls backend, AcceptedJobs jobs, Duration atMost, Map<String, String> known,
+            Map<String, String> processedBy) {
         Map<String, String> states = new ConcurrentSkipListMap<>(known);
         // a timeout leaves the jobs still pending in the answer: the report lists them
         Polling.until(atMost, () -> {
@@ -214,12 +230,38 @@ class ChaosSoakIT {
                     BackendCalls.Outcome o = backend.job(j.id());
                     s = o.status() == 200 ? o.json().path("state").asText() : "http " + o.status();
                     states.put(j.id(), s);
+                    if ("succeeded".equals(s) || "failed".equals(s)) {
+                        processedBy.put(j.id(), o.json().path("processed_by").asText(""));
+                    }
                     pending |= !"succeeded".equals(s) && !"failed".equals(s);
                 }
             }
             return !pending;
         });
         return states;
+    }
+
+    /**
+     * The soak's backend processes (not started): one on a fresh H2 file, or two built for PostgreSQL on
+     * one fresh schema of the local PostgreSQL ({@code -Dsoak.backends=2}).
+     */
+    private static SoakBackends backends(LocalSuite suite, SoakSettings settings, Map<String, String> props) {
+        Map<String, String> all = new HashMap<>(props);
+        if (settings.backends() == 1) {
+            all.put("quarkus.datasource.jdbc.url", LocalSuite.freshH2());
+            return SoakBackends.of(List.of(suite.backend("quarkus-app", all)));
+        }
+        all.putAll(LocalSuite.freshPostgres("soak_").backendProperties());
+        List<ServiceProcess> processes = new ArrayList<>();
+        for (int i = 0; i < settings.backends(); i++) {
+            processes.add(suite.backend("postgresql", all));
+        }
+        return SoakBackends.of(processes);
+    }
+
+    private static String describe(SoakSettings settings) {
+        return settings.backends() == 1 ? "one backend on a fresh H2 file"
+                : settings.backends() + " backends on one fresh PostgreSQL schema, killed in turn";
     }
 
     /** Stops and starts auth-stub twice, at a third and at two thirds of the chaos phase; tokens issued before must still work. */
@@ -268,7 +310,7 @@ class ChaosSoakIT {
     private static SoakReport report(SoakSettings settings, Instant started, SoakStats stats, SoakStats afterStats,
             AcceptedJobs jobs, Map<String, String> jobStates, LocalSuite suite, ChaosApi chaos, DeductionLedger ledger,
             BigDecimal start, BigDecimal end, Map<String, String> breakers, Map<String, String> drainedBreakers,
-            Map<String, String> finalBreakers) throws Exception {
+            Map<String, String> finalBreakers, BackendBreakers probe) throws Exception {
         SoakReport r = new SoakReport();
         r.line("- when: " + started + ", chaos and load for **" + settings.seconds() + " s**, " + settings.clients() + " client threads");
         r.line("- seed: `" + settings.seed() + "` (replay the same chaos schedule: `-Dsoak.seed=" + settings.seed() + "`)");
@@ -276,6 +318,7 @@ class ChaosSoakIT {
         r.line("- faults: every stub the backend calls (chroma, filesystem, git, llm-primary, llm-secondary, billing), "
                 + "2 to 6 s each; processes killed: filesystem, git, both llm processes and the backend (chroma and billing "
                 + "hold their data in memory: it is what the checks read, so they get faults but are not killed)");
+        r.line("- backends: " + describe(settings));
         r.line("- backend policy shortened as in the test profile: Timeout 2 s, Retry delay 200 ms, breaker delay "
                 + BREAKER_DELAY_MS + " ms; job lease 10 s");
 
@@ -332,13 +375,10 @@ class ChaosSoakIT {
         r.check("connection errors while the backend was up (not being killed)", 0, unexplained, unexplained == 0);
 
         // breakers
-        boolean closed = !finalBreakers.isEmpty() && finalBreakers.values().stream().allMatch("closed"::equals);
-        r.check("every breaker closed after healing (/v1/api/status/services)", "closed", finalBreakers, closed);
+        r.check("every breaker closed after healing (/v1/api/status/services" + (settings.backends() > 1 ? " of each backend" : "")
+                + ")", "closed", finalBreakers, probe.allClosed(finalBreakers));
 
         // the chaos really happened
-        long backendKills = stats.get("kills", "backend (SIGKILL)");
-        r.check("backend killed (SIGKILL) and restarted", ">= 1", backendKills + " killed, " + stats.get("restarts", "backend")
-                + " restarted", backendKills >= 1 && stats.get("restarts", "backend") == backendKills);
         long modes = stats.table("faults injected").keySet().stream().map(k -> k.split(" ")[0]).filter(k -> !k.equals("not"))
                 .distinct().count();
         r.check("fault modes injected", 5, modes, modes == 5);

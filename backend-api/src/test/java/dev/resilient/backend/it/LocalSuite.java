@@ -97,6 +97,18 @@ final class LocalSuite implements AutoCloseable {
                 + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
+    /** A fresh schema of the local PostgreSQL (127.0.0.1:5432, database {@code test}, user postgres): its JDBC URL and the backend properties that use it. */
+    record PostgresSchema(String jdbcUrl, Map<String, String> backendProperties) {
+    }
+
+    /** A new schema named {@code prefix} and the time, so each test's backends share a database of their own; Flyway creates it. */
+    static PostgresSchema freshPostgres(String prefix) {
+        String schema = prefix + System.currentTimeMillis();
+        String url = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema;
+        return new PostgresSchema(url, Map.of("quarkus.datasource.jdbc.url", url, "quarkus.datasource.username", "postgres",
+                "quarkus.flyway.schemas", schema));
+    }
+
     static ValidatableResponse search(ServiceProcess backend, String token, String project, String query) {
         return given().baseUri(backend.url()).header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
                 .body(Map.of("query", query, "project_id", project)).post("/v1/api/search").then();

@@ -101,11 +101,9 @@ class TwoBackendsOnPostgresIT {
     private record TwoBackends(ServiceProcess a, ServiceProcess b, String jdbcUrl) implements AutoCloseable {
 
         static TwoBackends start(LocalSuite suite, String schemaPrefix) {
-            String schema = schemaPrefix + System.currentTimeMillis();
-            String url = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema;
-            Map<String, String> pg = Map.of("quarkus.datasource.jdbc.url", url, "quarkus.datasource.username", "postgres",
-                    "quarkus.flyway.schemas", schema);
-            TwoBackends two = new TwoBackends(suite.backend("postgresql", pg), suite.backend("postgresql", pg), url);
+            LocalSuite.PostgresSchema pg = LocalSuite.freshPostgres(schemaPrefix);
+            TwoBackends two = new TwoBackends(suite.backend("postgresql", pg.backendProperties()),
+                    suite.backend("postgresql", pg.backendProperties()), pg.jdbcUrl());
             try {
                 two.a.start();
                 two.b.start();

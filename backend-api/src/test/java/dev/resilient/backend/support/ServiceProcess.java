@@ -67,6 +67,11 @@ public final class ServiceProcess {
         }
     }
 
+    /** The running process's id, or -1 when it is not running. */
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     public String url() {
         return "http://localhost:" + port;
     }

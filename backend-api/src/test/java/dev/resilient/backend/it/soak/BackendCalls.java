@@ -11,13 +11,16 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The soak's calls to the backend, each counted in {@link SoakStats} table {@code requests} by
  * endpoint and outcome. A 5xx is a violation unless it is one of the documented 503s of its
  * endpoint; a connection error is counted apart, as "backend killed" when the backend went away
- * while the request ran.
+ * while the request ran. With several backends each request goes to the next one that is up
+ * (round-robin); a connection error from one that is being killed is sent once more to another that
+ * is up, as a load balancer does, and counted in table {@code failovers} instead of as an outcome.
  */
 public final class BackendCalls {
 
@@ -57,26 +60,24 @@ public final class BackendCalls {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
-    private final String base;
+    private final SoakBackends backends;
     private final Supplier<String> login;
     private final SoakStats stats;
-    private final BackendLife life;
     private volatile String bearer;
     private volatile PhaseMeter meter;
 
-    public BackendCalls(String baseUrl, String token, SoakStats stats, BackendLife life) {
-        this(baseUrl, () -> token, stats, life);
+    public BackendCalls(SoakBackends backends, String token, SoakStats stats) {
+        this(backends, () -> token, stats);
     }
 
     /**
      * @param login a token now (a login at auth-stub); asked once here and again after each 401, which
      *              is counted in table {@code auth} (a token refused after an auth-stub restart)
      */
-    public BackendCalls(String baseUrl, Supplier<String> login, SoakStats stats, BackendLife life) {
-        this.base = baseUrl;
+    public BackendCalls(SoakBackends backends, Supplier<String> login, SoakStats stats) {
+        this.backends = backends;
         this.login = login;
         this.stats = stats;
-        this.life = life;
         this.bearer = "Bearer " + login.get();
     }
 
@@ -115,11 +116,11 @@ public final class BackendCalls {
     }
 
     public Outcome job(String id) {
-        return send(JOB, () -> request("/v1/api/jobs/" + id).GET().build());
+        return send(JOB, base -> request(base, "/v1/api/jobs/" + id).GET().build());
     }
 
     public Outcome status() {
-        return send(STATUS, () -> request("/v1/api/status/services").GET().build());
+        return send(STATUS, base -> request(base, "/v1/api/status/services").GET().build());
     }
 
     private Outcome post(String endpoint, String path, Object body, Map<String, String> headers) {
@@ -129,20 +130,20 @@ public final class BackendCalls {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return send(endpoint, () -> {
-            HttpRequest.Builder b = request(path).header("Content-Type", "application/json");
+        return send(endpoint, base -> {
+            HttpRequest.Builder b = request(base, path).header("Content-Type", "application/json");
             headers.forEach(b::header);
             return b.POST(HttpRequest.BodyPublishers.ofString(json)).build();
         });
     }
 
-    private HttpRequest.Builder request(String path) {
+    private HttpRequest.Builder request(String base, String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).header("Authorization", bearer);
     }
 
     /** Sends the request; after a 401, logs in again and sends it once more (the first answer is counted too). */
-    private Outcome send(String endpoint, Supplier<HttpRequest> request) {
-        Outcome o = sendOnce(endpoint, request.get());
+    private Outcome send(String endpoint, Function<String, HttpRequest> request) {
+        Outcome o = sendFailingOver(endpoint, request);
         if (o.status() == 401) {
             stats.count("auth", "401 answered, logged in again (" + endpoint + ")");
             try {
@@ -151,7 +152,7 @@ public final class BackendCalls {
                 stats.count("auth", "login failed: " + abbreviate(e.getMessage()).lines().findFirst().orElse(""));
                 return o;
             }
-            o = sendOnce(endpoint, request.get());
+            o = sendFailingOver(endpoint, request);
             if (o.status() == 401) {
                 stats.count("auth", "401 again with the new token (" + endpoint + ")");
             }
@@ -159,12 +160,31 @@ public final class BackendCalls {
         return o;
     }
 
-    private Outcome sendOnce(String endpoint, HttpRequest request) {
-        long epoch = life.epoch();
+    /** One attempt: what came back, whether its backend stayed up throughout, and how long it took. */
+    private record Attempt(Outcome outcome, boolean steady, long nanos) {
+    }
+
+    /** Sends to the next backend up; a connection error while that one is being killed goes once to another one up. */
+    private Outcome sendFailingOver(String endpoint, Function<String, HttpRequest> request) {
+        SoakBackends.Backend first = backends.pick();
+        Attempt a = attempt(first, request);
+        if (a.outcome().status() == Outcome.CONNECTION_ERROR && !a.steady()) {
+            SoakBackends.Backend other = backends.other(first);
+            if (other != null) {
+                stats.count("failovers", endpoint + " | " + first.name() + " -> " + other.name());
+                Attempt b = attempt(other, request);
+                return record(endpoint, new Attempt(b.outcome(), b.steady(), a.nanos() + b.nanos()));
+            }
+        }
+        return record(endpoint, a);
+    }
+
+    private Attempt attempt(SoakBackends.Backend backend, Function<String, HttpRequest> request) {
+        long epoch = backend.life().epoch();
         long startedAt = System.nanoTime();
         Outcome o;
         try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(request.apply(backend.url()), HttpResponse.BodyHandlers.ofString());
             o = new Outcome(r.statusCode(), r.body());
         } catch (HttpTimeoutException e) {
             o = new Outcome(Outcome.TIMEOUT, e.toString());
@@ -174,16 +194,20 @@ public final class BackendCalls {
             Thread.currentThread().interrupt();
             o = new Outcome(Outcome.CONNECTION_ERROR, e.toString());
         }
-        boolean steady = life.steadySince(epoch);
+        return new Attempt(o, backend.life().steadySince(epoch), System.nanoTime() - startedAt);
+    }
+
+    private Outcome record(String endpoint, Attempt a) {
+        Outcome o = a.outcome();
         PhaseMeter m = meter;
         if (m != null) {
-            m.record(endpoint, o, System.nanoTime() - startedAt);
+            m.record(endpoint, o, a.nanos());
         }
-        stats.count("requests", endpoint + " | " + label(endpoint, o, steady));
+        stats.count("requests", endpoint + " | " + label(endpoint, o, a.steady()));
         if (o.status() >= 500 && !documented503(endpoint, o)) {
             stats.violation(endpoint + " answered " + o.status() + ": " + abbreviate(o.body()));
         }
-        if (!o.answered() && steady) {
+        if (!o.answered() && a.steady()) {
             stats.count("unexplained", endpoint + " " + (o.status() == Outcome.TIMEOUT ? "client timeout" : "connection error"));
         }
         return o;

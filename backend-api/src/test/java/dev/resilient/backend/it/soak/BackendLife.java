@@ -25,6 +25,11 @@ public final class BackendLife {
         down = false;
     }
 
+    /** Whether the process is being killed or restarted now. */
+    public boolean down() {
+        return down;
+    }
+
     /** True when the backend was up, the same process, for the whole time since {@code startEpoch}. */
     public boolean steadySince(long startEpoch) {
         return !down && epoch.get() == startEpoch;

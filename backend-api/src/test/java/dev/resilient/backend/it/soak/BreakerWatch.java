@@ -55,6 +55,26 @@ public final class BreakerWatch {
         return openings;
     }
 
+    /**
+     * Several backends' {@link #stop()} answers as one: openings seen by breaker (keyed by backend, as
+     * {@link SoakBackends#keyed}) and the counters' increases summed under {@link #OPENED} (-1 when any is -1).
+     */
+    public static Map<String, Integer> merge(SoakBackends backends, Map<SoakBackends.Backend, Map<String, Integer>> stopped) {
+        Map<String, Integer> merged = new TreeMap<>();
+        int opened = 0;
+        for (Map.Entry<SoakBackends.Backend, Map<String, Integer>> e : stopped.entrySet()) {
+            for (Map.Entry<String, Integer> o : e.getValue().entrySet()) {
+                if (o.getKey().equals(OPENED)) {
+                    opened = opened < 0 || o.getValue() < 0 ? -1 : opened + o.getValue();
+                } else {
+                    merged.put(backends.keyed(e.getKey(), o.getKey()), o.getValue());
+                }
+            }
+        }
+        merged.put(OPENED, opened);
+        return merged;
+    }
+
     /** The most openings either way of counting: what a check must compare with 0. */
     public static int openings(Map<String, Integer> stopped) {
         int seen = stopped.entrySet().stream().filter(e -> !e.getKey().equals(OPENED)).mapToInt(Map.Entry::getValue).sum();

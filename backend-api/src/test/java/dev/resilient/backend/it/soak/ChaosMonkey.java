@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  * The soak's chaos, from one seeded {@link Random}: every second or two a short fault (2 to 6 s)
  * on a stub, drawn from a shuffled deck of every (stub, mode) pair so each mode hits each stub;
  * now and then a stub process killed (SIGKILL or SIGTERM) and started again on its port a few
- * seconds later; every 15 to 30 s the backend killed with SIGKILL and restarted.
+ * seconds later; every 15 to 30 s the backend killed with SIGKILL and restarted. With several
+ * backends the kills take them in turn (A, B, A, ...), each about as often as a single one is, and
+ * never two at once: the next is killed only once the last one killed is running and ready again.
  */
 public final class ChaosMonkey {
 
@@ -25,8 +27,7 @@ public final class ChaosMonkey {
     private final Random random;
     private final Map<String, ServiceProcess> faultable;
     private final Map<String, ServiceProcess> killable;
-    private final ServiceProcess backend;
-    private final BackendLife life;
+    private final SoakBackends backends;
     private final ChaosApi chaos;
     private final SoakStats stats;
     private final ExecutorService restarts = Executors.newCachedThreadPool();
@@ -34,18 +35,19 @@ public final class ChaosMonkey {
     private final List<String[]> deck = new ArrayList<>();
     private final Thread thread = new Thread(this::loop, "soak-chaos");
     private volatile boolean running = true;
+    private int backendKills;
 
     /**
      * @param faultable stubs that get faults through {@code /_chaos}, by name
      * @param killable  stubs whose process may be killed and restarted (their state survives or does not matter)
+     * @param backends  the backend processes, killed in turn
      */
     public ChaosMonkey(long seed, Map<String, ServiceProcess> faultable, Map<String, ServiceProcess> killable,
-            ServiceProcess backend, BackendLife life, ChaosApi chaos, SoakStats stats) {
+            SoakBackends backends, ChaosApi chaos, SoakStats stats) {
         this.random = new Random(seed);
         this.faultable = faultable;
         this.killable = killable;
-        this.backend = backend;
-        this.life = life;
+        this.backends = backends;
         this.chaos = chaos;
         this.stats = stats;
     }
@@ -65,15 +67,15 @@ public final class ChaosMonkey {
     }
 
     private void loop() {
-        long nextBackendKill = System.nanoTime() + seconds(15 + random.nextInt(16));
+        long nextBackendKill = System.nanoTime() + backendInterval();
         while (running) {
             sleep(1200 + random.nextInt(1200));
             if (!running) {
                 return;
             }
-            if (System.nanoTime() >= nextBackendKill && !down.contains("backend")) {
+            if (System.nanoTime() >= nextBackendKill && !backends.anyDown()) {
                 killBackend();
-                nextBackendKill = System.nanoTime() + seconds(15 + random.nextInt(16));
+                nextBackendKill = System.nanoTime() + backendInterval();
             } else if (random.nextInt(100) < 15) {
                 killStub();
             } else {
@@ -129,26 +131,29 @@ public final class ChaosMonkey {
         stats.count("kills", name + (sigkill ? " (SIGKILL)" : " (SIGTERM)"));
         restarts.submit(() -> {
             sleep(downFor);
-            restart(name, p);
+            restart(name, p::start);
         });
+    }
+
+    /** 15 to 30 s for one backend; shared out among several, so each is killed about as often as a single one. */
+    private long backendInterval() {
+        return seconds(15 + random.nextInt(16)) / backends.size();
     }
 
     private void killBackend() {
-        down.add("backend");
+        SoakBackends.Backend b = backends.all().get(backendKills++ % backends.size());
         long downFor = 200 + random.nextInt(1500);
-        life.killing();
-        backend.kill();
-        stats.count("kills", "backend (SIGKILL)");
+        backends.kill(b);
+        stats.count("kills", b.name() + " (SIGKILL)");
         restarts.submit(() -> {
             sleep(downFor);
-            restart("backend", backend);
-            life.restarted();
+            restart(b.name(), () -> backends.restart(b));
         });
     }
 
-    private void restart(String name, ServiceProcess p) {
+    private void restart(String name, Runnable start) {
         try {
-            p.start();
+            start.run();
             stats.count("restarts", name);
         } catch (RuntimeException e) {
             stats.violation(name + " did not start again: " + e.getMessage());

@@ -5,10 +5,12 @@ import java.time.Duration;
 /**
  * What one soak run does, from system properties: {@code soak.seconds} (default 60, at most 600),
  * {@code soak.seed} (default: random; printed, so a run can be replayed), {@code soak.clients}
- * (load threads, default 4) and {@code soak.report} (default {@code target/soak/SOAK.md}). The time is
+ * (load threads, default 4), {@code soak.backends} (1: one backend on a fresh H2 file, the default; 2: two
+ * backends built for PostgreSQL on one fresh schema of the local PostgreSQL, killed alternately) and
+ * {@code soak.report} (default {@code target/soak/SOAK.md}). The time is
  * split into two calm phases and the chaos phase ({@link #calmSeconds()}, {@link #chaosSeconds()}).
  */
-public record SoakSettings(int seconds, long seed, int clients, String report) {
+public record SoakSettings(int seconds, long seed, int clients, int backends, String report) {
 
     public static final int MAX_SECONDS = 600;
 
@@ -19,7 +21,11 @@ public record SoakSettings(int seconds, long seed, int clients, String report) {
         }
         String seed = System.getProperty("soak.seed", "");
         long s = seed.isBlank() ? System.nanoTime() ^ Double.doubleToLongBits(Math.random()) : Long.parseLong(seed.trim());
-        return new SoakSettings(seconds, s, Integer.getInteger("soak.clients", 4),
+        int backends = Integer.getInteger("soak.backends", 1);
+        if (backends < 1 || backends > 2) {
+            throw new IllegalArgumentException("soak.backends must be 1 (H2) or 2 (PostgreSQL), got " + backends);
+        }
+        return new SoakSettings(seconds, s, Integer.getInteger("soak.clients", 4), backends,
                 System.getProperty("soak.report", "target/soak/SOAK.md"));
     }
 
