@@ -198,7 +198,7 @@ class ChaosSoakIT {
                     breakers, drainedBreakers, finalBreakers, probe);
             BackendsReport.add(report, backends, stats, processedBy);
             NeighbourReport.add(report, settings, meter, openings, attackStats);
-            JobAdditionsReport.add(report, stats, afterStats, resubmitted, SnapshotAudit.count(chaos, suite.stubs.get("git-stub").url(),
+            JobAdditionsReport.add(report, settings, stats, afterStats, resubmitted, SnapshotAudit.count(chaos, suite.stubs.get("git-stub").url(),
                     ACCOUNT, succeededByProject(jobs, jobStates)));
             report.write(settings.report());
             System.out.println(report.render());
