@@ -135,6 +135,18 @@ public final class AcceptedJobs {
         return jobs.isEmpty() ? null : jobs.get(random.nextInt(jobs.size()));
     }
 
+    /**
+     * One of the last {@code n} accepted jobs, or null before the first: a recent job is the one likely
+     * still unfinished (jobs finish within a second or two when nothing fails).
+     */
+    public synchronized Job recent(Random random, int n) {
+        if (jobs.isEmpty()) {
+            return null;
+        }
+        int from = Math.max(0, jobs.size() - n);
+        return jobs.get(from + random.nextInt(jobs.size() - from));
+    }
+
     public int documents() {
         return all().stream().mapToInt(j -> j.documentIds().size()).sum();
     }

@@ -43,9 +43,9 @@ public final class Resubmissions {
         this.user = user;
     }
 
-    /** Picks an accepted job; if it is not finished, submits one of its documents again with new content. */
+    /** Picks a recent accepted job; if it is not finished, submits one of its documents again with new content. */
     public void resubmit(BackendCalls backend, Random random) {
-        AcceptedJobs.Job older = jobs.any(random);
+        AcceptedJobs.Job older = jobs.recent(random, 3);
         if (older == null) {
             return;
         }
