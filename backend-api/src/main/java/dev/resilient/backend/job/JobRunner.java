@@ -92,6 +92,7 @@ public class JobRunner {
         if (!config.enabled() || stopping || free <= 0) {
             return;
         }
+        store.failAbandoned();
         for (JobStore.Lease lease : store.claim(worker, free)) {
             inFlight.incrementAndGet();
             executor.runAsync(() -> work(lease)).whenComplete((v, e) -> {

@@ -149,7 +149,6 @@ public class JobStore {
     @Transactional
     public List<Lease> claim(String worker, int max) {
         Instant now = Instant.now();
-        failAbandoned(now);
         List<List<IngestionJob>> queues = new ArrayList<>();
         for (String owner : ownersInTurn(now, max)) {
             queues.add(IngestionJob.<IngestionJob>find("owner = ?4 and (" + DUE + ")",
@@ -174,8 +173,11 @@ public class JobStore {
      * Fails the jobs whose lease expired with every attempt spent: the last run ended without a word
      * (its process died or was killed), and a job that kills the processes running it would otherwise be
      * claimed again forever. Attempts are counted at claim, so such a job gets {@code max-attempts} runs.
+     * Once per poll, not per claim: a worker claiming its next job needs no extra update.
      */
-    private static void failAbandoned(Instant now) {
+    @Transactional
+    public void failAbandoned() {
+        Instant now = Instant.now();
         int failed = IngestionJob.update("state = ?1, lastError = ?2, leaseUntil = null, leaseToken = null, finishedAt = ?3, "
                 + "updatedAt = ?3, version = version + 1 where state = ?4 and leaseUntil < ?3 and attempts >= maxAttempts",
                 JobState.FAILED, "no attempt left: the last run ended without finishing (the process running it "

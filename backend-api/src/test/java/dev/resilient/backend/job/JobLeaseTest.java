@@ -85,6 +85,7 @@ class JobLeaseTest {
             assertEquals(attempt, read(id).attempts, "the attempt is counted at claim");
             expireLease(id); // the process died during the run: no word from it
         }
+        store.failAbandoned(); // the runner's next poll
         store.claim("survivor", 10).forEach(l -> store.succeed(l, 0, 0, false));
 
         IngestionJob job = read(id);
