@@ -59,6 +59,26 @@ class SnapshotResourceTest {
     }
 
     @Test
+    void aSnapshotRepeatedWithItsIdempotencyKeyIsAnsweredAgainWith200AndRecordedOnce() {
+        String project = uniqueProject("keyed");
+        String id = keyed(project, "job-7", "Ingested 2 documents").statusCode(201)
+                .header("Idempotent-Replayed", nullValue()).body("idempotency_key", equalTo("job-7"))
+                .extract().path("snapshot_id");
+        keyed(project, "job-7", "Ingested 2 documents").statusCode(200).header("Idempotent-Replayed", "true")
+                .body("snapshot_id", equalTo(id)).body("sequence", equalTo(1));
+        keyed(project, "job-7", "Ingested 3 documents").statusCode(422).contentType(ContentType.JSON)
+                .body("error", org.hamcrest.Matchers.containsString("Idempotency-Key 'job-7' was first used for another snapshot"));
+        keyed(project, "bad key", "m").statusCode(400)
+                .body("error", equalTo("Idempotency-Key must be 1 to 128 visible ASCII characters"));
+        authed().get("/history/" + project).then().statusCode(200).body("snapshots", hasSize(1));
+    }
+
+    private static io.restassured.response.ValidatableResponse keyed(String project, String key, String message) {
+        return authed().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Map.of("message", message))
+                .post("/snapshot/" + project).then();
+    }
+
+    @Test
     void historyListsSnapshotsNewestFirst() {
         String project = uniqueProject("history");
         for (String m : new String[] {"one", "two", "three"}) {

@@ -1,13 +1,13 @@
 package dev.resilient.backend.api;
 
 import dev.resilient.kit.errors.ApiError;
-import java.util.regex.Pattern;
+import dev.resilient.kit.idempotency.IdempotencyKeyHeader;
 
 /** The {@code Idempotency-Key} header the backend accepts (billing deductions, job submissions). */
 public final class IdempotencyKey {
 
-    public static final String HEADER = "Idempotency-Key";
-    private static final Pattern VALID = Pattern.compile("[\\x21-\\x7e]{1,64}");
+    public static final String HEADER = IdempotencyKeyHeader.NAME;
+    private static final int MAX_LENGTH = 64;
 
     private IdempotencyKey() {
     }
@@ -17,8 +17,9 @@ public final class IdempotencyKey {
      * @throws jakarta.ws.rs.WebApplicationException 400 when it is not 1 to 64 visible ASCII characters
      */
     public static String validated(String value) {
-        if (value != null && !VALID.matcher(value).matches()) {
-            throw ApiError.of(400, HEADER + " must be 1 to 64 visible ASCII characters");
+        String problem = IdempotencyKeyHeader.problem(value, MAX_LENGTH);
+        if (problem != null) {
+            throw ApiError.of(400, problem);
         }
         return value;
     }

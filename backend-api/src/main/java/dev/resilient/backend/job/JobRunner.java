@@ -201,7 +201,7 @@ public class JobRunner {
                 LOG.warnf("Job %s: lease lost to another run before the snapshot, stopping this one", id);
                 return;
             }
-            boolean gitFailed = !ingestion.snapshot(caller, job.namespace(), p.indexed);
+            boolean gitFailed = !ingestion.snapshot(caller, id, job.namespace(), p.indexed);
             // Before the job reads as succeeded: whoever sees it done must not then be served a search
             // cached from the documents before it. Dropping them twice (a lost lease) costs one miss.
             lastGood.forget(job.namespace());

@@ -13,6 +13,7 @@ import dev.resilient.backend.mode.FeatureFlags;
 import dev.resilient.backend.service.Namespace;
 import dev.resilient.kit.errors.ApiError;
 import dev.resilient.kit.hash.Hashes;
+import dev.resilient.kit.idempotency.IdempotencyKeyHeader;
 import io.quarkus.security.Authenticated;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.Valid;
@@ -89,7 +90,7 @@ public class IngestionResource {
     private static Response accepted(IngestionJob job, boolean replayed) {
         Response.ResponseBuilder answer = Response.accepted(new JobAccepted(job.id, job.state.wire()))
                 .location(URI.create("/v1/api/jobs/" + job.id));
-        return (replayed ? answer.header("Idempotent-Replayed", "true") : answer).build();
+        return (replayed ? answer.header(IdempotencyKeyHeader.REPLAYED, "true") : answer).build();
     }
 
     /** The request as it was submitted: project, documents in order, priority. */

@@ -86,12 +86,16 @@ public class IngestionService {
         }
     }
 
-    /** Records a git snapshot; nice to have: false when git cannot take it. */
-    public boolean snapshot(Caller caller, Namespace ns, int indexed) {
+    /**
+     * Records the git snapshot of job {@code jobId}; nice to have: false when git cannot take it. The job
+     * id is the snapshot's idempotency key, so a retry whose first answer was lost, or a second run of
+     * the job, never records a second snapshot.
+     */
+    public boolean snapshot(Caller caller, String jobId, Namespace ns, int indexed) {
         SnapshotRequest snapshot = new SnapshotRequest("Ingested " + indexed + " documents");
         try {
             gitGuard.call(DownstreamCall.to(Downstream.GIT, "POST /snapshot/{project_id}", caller,
-                    budgetMs -> git.snapshot(budgetMs, ns.key(), snapshot)));
+                    budgetMs -> git.snapshot(budgetMs, jobId, ns.key(), snapshot)));
             return true;
         } catch (RuntimeException e) {
             LOG.warnf("Git snapshot failed (%s), skipping", Failures.describe(e));

@@ -24,6 +24,7 @@ class DurableJobsTest {
     @AfterEach
     void heal() {
         Stubs.heal("chroma-stub");
+        Stubs.heal("git-stub");
         breakers.resetAll();
     }
 
@@ -53,6 +54,19 @@ class DurableJobsTest {
                     .body("count", equalTo(10)).extract().jsonPath().getList("ids");
             assertEquals(10, ids.stream().distinct().count(), "each document indexed exactly once");
         });
+    }
+
+    @Test
+    void aGitSnapshotWhoseAnswerWasLostIsSentAgainWithTheJobIdAsItsKeyAndRecordedOnce() {
+        // git records the snapshot, then resets the connection instead of answering: the retry must not record a second
+        Stubs.chaos("git-stub", "{\"mode\":\"reset\",\"phase\":\"response\",\"times\":1,\"path\":\"/snapshot\"}");
+        String project = Backend.freshProject();
+
+        String job = Backend.submit("alice", project, Map.of("lost", "its snapshot answer is lost once"));
+
+        Backend.awaitJob("alice", job).body("state", equalTo("succeeded")).body("git_failed", equalTo(false));
+        Stubs.get("git-stub", "/history/alice__" + project).statusCode(200).body("snapshots.size()", equalTo(1))
+                .body("snapshots[0].idempotency_key", equalTo(job));
     }
 
     @Test

@@ -70,6 +70,25 @@ class AuthRestartIT {
     }
 
     @Test
+    void aBackendStartedWhileAuthIsDownAnswers503ForAGoodTokenNot401AndAcceptsItOnceAuthIsBack() {
+        try (LocalSuite suite = new LocalSuite()) {
+            String token = suite.token("alice");
+            ServiceProcess auth = suite.stubs.get("auth-stub");
+            auth.stop();
+            ServiceProcess backend = startBackend(suite); // no signing keys yet, and none to fetch
+
+            given().baseUri(backend.url()).header("Authorization", "Bearer " + token).get("/v1/api/jobs/no-such-job")
+                    .then().statusCode(503).header("Retry-After", "2").contentType("application/json")
+                    .body("error", org.hamcrest.Matchers.startsWith("Authentication unavailable: the auth service's signing keys"));
+            given().baseUri(backend.url()).get("/v1/api/jobs/no-such-job").then().statusCode(401); // no token is still a 401
+
+            auth.start();
+            assertAllAccepted(backend, List.of(token)); // the next request fetched the keys
+            backend.stop();
+        }
+    }
+
+    @Test
     void aCorruptKeyFileStopsTheStartWithAMessageNamingItAndIsNotReplaced() throws Exception {
         Path file = Path.of("target", "it-auth-corrupt-" + System.nanoTime(), "signing-key.pem").toAbsolutePath();
         Files.createDirectories(file.getParent());

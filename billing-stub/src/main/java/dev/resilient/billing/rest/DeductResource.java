@@ -2,12 +2,12 @@ package dev.resilient.billing.rest;
 
 import dev.resilient.billing.model.DeductReceipt;
 import dev.resilient.billing.model.DeductRequest;
-import dev.resilient.billing.model.IdempotencyKey;
 import dev.resilient.billing.model.InsufficientFunds;
 import dev.resilient.billing.model.Transaction;
 import dev.resilient.billing.service.DeductOutcome;
 import dev.resilient.billing.service.Deduction;
 import dev.resilient.billing.service.DeductionService;
+import dev.resilient.kit.idempotency.IdempotencyKeyHeader;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -24,7 +24,8 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeductResource {
 
-    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /** Billing-stub keeps keys of up to 128 characters. */
+    static final int KEY_MAX_LENGTH = 128;
     static final int PAYMENT_REQUIRED = 402;
 
     private final DeductionService deductions;
@@ -43,8 +44,11 @@ public class DeductResource {
      * unknown account (not stored) and 422 when the key was first used for another account or amount.
      */
     @POST
-    public Response deduct(@HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, @Valid DeductRequest request) {
-        String problem = IdempotencyKey.problem(idempotencyKey);
+    public Response deduct(@HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey, @Valid DeductRequest request) {
+        if (idempotencyKey == null || idempotencyKey.isEmpty()) {
+            throw new BadRequestException(IdempotencyKeyHeader.NAME + " header is required");
+        }
+        String problem = IdempotencyKeyHeader.problem(idempotencyKey, KEY_MAX_LENGTH);
         if (problem != null) {
             throw new BadRequestException(problem);
         }
@@ -60,7 +64,7 @@ public class DeductResource {
             answer = Response.status(PAYMENT_REQUIRED).entity(new InsufficientFunds(refused.balance(), deduction.replayed()));
         }
         if (deduction.replayed()) {
-            answer.header(REPLAYED_HEADER, "true");
+            answer.header(IdempotencyKeyHeader.REPLAYED, "true");
         }
         return answer.type(MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import dev.resilient.kit.errors.ApiError;
 
 /**
  * The snapshots of one project, oldest first. Every method holds the project's lock, so
@@ -19,6 +20,7 @@ final class ProjectHistory {
     private final String projectId;
     private final List<Snapshot> snapshots = new ArrayList<>();
     private final Map<String, Snapshot> byId = new HashMap<>();
+    private final Map<String, Snapshot> byIdempotencyKey = new HashMap<>();
 
     ProjectHistory(String projectId) {
         this.projectId = projectId;
@@ -26,25 +28,56 @@ final class ProjectHistory {
 
     /** Re-adds a snapshot read back from disk; they arrive in sequence order. */
     synchronized void restore(Snapshot snapshot) {
-        snapshots.add(snapshot);
-        byId.put(snapshot.snapshotId(), snapshot);
+        add(snapshot);
     }
 
     /**
-     * Records the next snapshot. {@code persist} runs before the snapshot becomes visible and
-     * under the lock, so the file order is the sequence order and a failed write leaves no trace.
+     * The snapshot recorded earlier under {@code idempotencyKey}, if any.
+     *
+     * @throws jakarta.ws.rs.WebApplicationException 422 when that snapshot has another message: the key
+     *                                               names another request
      */
-    synchronized Snapshot append(String message, Instant now, Consumer<Snapshot> persist) {
+    synchronized Optional<Snapshot> recordedUnder(String idempotencyKey, String message) {
+        Snapshot earlier = idempotencyKey == null ? null : byIdempotencyKey.get(idempotencyKey);
+        if (earlier != null && !earlier.message().equals(message)) {
+            throw ApiError.of(422, "Idempotency-Key '" + idempotencyKey + "' was first used for another snapshot of project '"
+                    + projectId + "' (message '" + abbreviated(earlier.message()) + "')");
+        }
+        return Optional.ofNullable(earlier);
+    }
+
+    /**
+     * Records the next snapshot, unless one was already recorded under {@code idempotencyKey} (then it
+     * is answered again and nothing is recorded). {@code persist} runs before the snapshot becomes
+     * visible and under the lock, so the file order is the sequence order and a failed write leaves
+     * no trace.
+     */
+    synchronized SnapshotOutcome append(String message, String idempotencyKey, Instant now, Consumer<Snapshot> persist) {
+        Optional<Snapshot> earlier = recordedUnder(idempotencyKey, message);
+        if (earlier.isPresent()) {
+            return new SnapshotOutcome(earlier.get(), true);
+        }
         Snapshot last = snapshots.isEmpty() ? null : snapshots.get(snapshots.size() - 1);
         String parentId = last == null ? null : last.snapshotId();
         long sequence = last == null ? 1 : last.sequence() + 1;
         Instant createdAt = now.truncatedTo(ChronoUnit.MILLIS);
         String id = SnapshotIds.of(projectId, parentId, message, createdAt, sequence);
-        Snapshot snapshot = new Snapshot(id, projectId, message, parentId, sequence, createdAt);
+        Snapshot snapshot = new Snapshot(id, projectId, message, parentId, sequence, createdAt, idempotencyKey);
         persist.accept(snapshot);
+        add(snapshot);
+        return new SnapshotOutcome(snapshot, false);
+    }
+
+    private void add(Snapshot snapshot) {
         snapshots.add(snapshot);
-        byId.put(id, snapshot);
-        return snapshot;
+        byId.put(snapshot.snapshotId(), snapshot);
+        if (snapshot.idempotencyKey() != null) {
+            byIdempotencyKey.put(snapshot.idempotencyKey(), snapshot);
+        }
+    }
+
+    private static String abbreviated(String message) {
+        return message.length() > 80 ? message.substring(0, 80) + "..." : message;
     }
 
     synchronized boolean isEmpty() {

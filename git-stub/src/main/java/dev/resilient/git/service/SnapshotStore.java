@@ -40,7 +40,7 @@ public class SnapshotStore {
             ProjectHistory history = new ProjectHistory(projectId);
             for (Snapshot s : snapshots) {
                 history.restore(s);
-                bytesPerTenant.add(Tenants.of(projectId), weight(projectId, s.message()));
+                bytesPerTenant.add(Tenants.of(projectId), weight(projectId, s.message(), s.idempotencyKey()));
             }
             histories.put(projectId, history);
         });
@@ -50,19 +50,33 @@ public class SnapshotStore {
     }
 
     /**
-     * Records a snapshot whose parent is the project's latest one.
+     * Records a snapshot whose parent is the project's latest one, once per {@code idempotencyKey}:
+     * a request repeated with the key of a recorded snapshot (its answer was lost, say) gets that
+     * snapshot again and records nothing, whatever happened in between (a restart included, when
+     * the history is persisted). Without a key every request records a snapshot.
      *
-     * @throws WebApplicationException 507 with {@code {"error"}} naming {@code git.max-bytes-per-tenant} when the
+     * @param idempotencyKey the request's {@code Idempotency-Key}, or null
+     * @throws WebApplicationException 422 when {@code idempotencyKey} was first used for a snapshot with another
+     *                                 message; 507 with {@code {"error"}} naming {@code git.max-bytes-per-tenant} when the
      *                                 snapshot would take the project's tenant past it; nothing is recorded then
      * @throws UncheckedIOException    when the journal cannot be written; nothing is recorded then either
      */
-    public Snapshot create(String projectId, String message) {
+    public SnapshotOutcome create(String projectId, String message, String idempotencyKey) {
+        ProjectHistory history = histories.computeIfAbsent(projectId, ProjectHistory::new);
+        // A repeat is answered before the quota is asked: it adds nothing, so a tenant at its bound still gets it.
+        var earlier = history.recordedUnder(idempotencyKey, message);
+        if (earlier.isPresent()) {
+            return new SnapshotOutcome(earlier.get(), true);
+        }
         String tenant = Tenants.of(projectId);
-        long weight = weight(projectId, message);
+        long weight = weight(projectId, message, idempotencyKey);
         bytesPerTenant.adjust(tenant, weight);
         try {
-            return histories.computeIfAbsent(projectId, ProjectHistory::new)
-                    .append(message, Instant.now(), journal::append);
+            SnapshotOutcome outcome = history.append(message, idempotencyKey, Instant.now(), journal::append);
+            if (outcome.replayed()) { // a concurrent repeat recorded it first
+                bytesPerTenant.add(tenant, -weight);
+            }
+            return outcome;
         } catch (RuntimeException e) {
             bytesPerTenant.add(tenant, -weight);
             throw e;
@@ -81,9 +95,10 @@ public class SnapshotStore {
     }
 
     /** A snapshot's weight against {@code git.max-bytes-per-tenant}. */
-    static long weight(String projectId, String message) {
+    static long weight(String projectId, String message, String idempotencyKey) {
         return SNAPSHOT_OVERHEAD_BYTES + projectId.getBytes(StandardCharsets.UTF_8).length
-                + (message == null ? 0 : message.getBytes(StandardCharsets.UTF_8).length);
+                + (message == null ? 0 : message.getBytes(StandardCharsets.UTF_8).length)
+                + (idempotencyKey == null ? 0 : idempotencyKey.length());
     }
 
     private ProjectHistory existing(String projectId) {

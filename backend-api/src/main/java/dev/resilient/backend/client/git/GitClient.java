@@ -2,6 +2,7 @@ package dev.resilient.backend.client.git;
 
 import dev.resilient.backend.client.InternalTokenHeaders;
 import dev.resilient.kit.deadline.DeadlineHeader;
+import dev.resilient.kit.idempotency.IdempotencyKeyHeader;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -23,8 +24,15 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/")
 public interface GitClient {
 
-    /** Records a snapshot of a project with a message. */
+    /**
+     * Records a snapshot of a project with a message, once per {@code idempotencyKey}: sent again with
+     * the same key (its answer was lost), git answers the snapshot it recorded and records nothing, which
+     * is what makes retrying this call safe. Fails with {@code DownstreamClientError} 422 when the key was
+     * first used with another message, 507 when the project's tenant holds all the history it may.
+     */
     @POST
     @Path("snapshot/{projectId}")
-    Uni<GitSnapshot> snapshot(@HeaderParam(DeadlineHeader.NAME) Long budgetMs, @PathParam("projectId") String projectId, SnapshotRequest request);
+    Uni<GitSnapshot> snapshot(@HeaderParam(DeadlineHeader.NAME) Long budgetMs,
+            @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey, @PathParam("projectId") String projectId,
+            SnapshotRequest request);
 }

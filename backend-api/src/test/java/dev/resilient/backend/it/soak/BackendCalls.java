@@ -31,7 +31,10 @@ public final class BackendCalls {
     public static final String DEDUCT = "POST /v1/api/billing/deduct";
     public static final String STATUS = "GET /v1/api/status/services";
 
-    /** The 503s the backend documents, by endpoint: fail-closed billing, no search source, ingestion off in this mode. */
+    /**
+     * The 503s the backend documents, by endpoint: fail-closed billing, no search source, ingestion off in this mode;
+     * and on every one of them {@link #AUTH_UNAVAILABLE_503}.
+     */
     static final Map<String, String> DOCUMENTED_503 = Map.of(
             DEDUCT, "Cannot process billing",
             SEARCH, "Search unavailable",
@@ -213,9 +216,13 @@ public final class BackendCalls {
         return o;
     }
 
+    /** Every authenticated endpoint's 503 while a backend that has no signing keys yet cannot fetch them (auth-stub down). */
+    static final String AUTH_UNAVAILABLE_503 = "Authentication unavailable";
+
     static boolean documented503(String endpoint, Outcome o) {
         String message = DOCUMENTED_503.get(endpoint);
-        return o.status() == 503 && message != null && o.body() != null && o.body().contains(message);
+        return o.status() == 503 && o.body() != null
+                && (message != null && o.body().contains(message) || o.body().contains(AUTH_UNAVAILABLE_503));
     }
 
     private static String label(String endpoint, Outcome o, boolean steady) {
