@@ -1,6 +1,7 @@
 package dev.resilient.git.service;
 
 import dev.resilient.git.model.Snapshot;
+import dev.resilient.kit.errors.ApiError;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import dev.resilient.kit.errors.ApiError;
 
 /**
  * The snapshots of one project, oldest first. Every method holds the project's lock, so
