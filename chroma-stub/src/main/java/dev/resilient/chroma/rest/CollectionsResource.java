@@ -1,5 +1,6 @@
 package dev.resilient.chroma.rest;
 
+import dev.resilient.chroma.model.Chunk;
 import dev.resilient.chroma.model.CollectionDeleted;
 import dev.resilient.chroma.model.CollectionDetails;
 import dev.resilient.chroma.model.CollectionList;
@@ -38,6 +39,17 @@ public class CollectionsResource {
     @Path("{name}")
     public CollectionDetails get(@PathParam("name") String name) {
         return store.describe(validName(name));
+    }
+
+    /**
+     * Answers one chunk by id, {@code {"id", "text", "metadata"}} as it was stored (what a test reads
+     * to tell which version of a document is there; a query ranks by similarity and may not list it).
+     * 400 for an invalid collection name, 404 for an unknown collection or chunk.
+     */
+    @GET
+    @Path("{name}/chunks/{id}")
+    public Chunk chunk(@PathParam("name") String name, @PathParam("id") String id) {
+        return store.chunk(validName(name), id);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.resilient.chroma.service;
 
 import dev.resilient.chroma.model.AddChunksResponse;
+import dev.resilient.chroma.model.Chunk;
 import dev.resilient.chroma.model.QueryDocument;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -109,6 +110,20 @@ final class ChunkCollection {
             }
             scored.sort(BY_DISTANCE_THEN_ID);
             return Optional.of(List.copyOf(scored.subList(0, Math.min(n, scored.size()))));
+        } finally {
+            read.unlock();
+        }
+    }
+
+    /**
+     * @return the chunk stored under {@code id} ({@link Optional#empty()} inside when there is none),
+     *         or empty when the collection was dropped meanwhile
+     */
+    Optional<Optional<Chunk>> get(String id) {
+        Lock read = lock.readLock();
+        read.lock();
+        try {
+            return dropped ? Optional.empty() : Optional.of(Optional.ofNullable(chunks.get(id)).map(StoredChunk::chunk));
         } finally {
             read.unlock();
         }

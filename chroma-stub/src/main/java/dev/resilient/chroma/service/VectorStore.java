@@ -81,6 +81,15 @@ public class VectorStore {
         return new CollectionDetails(collectionName, ids.size(), ids);
     }
 
+    /**
+     * @return the chunk stored under {@code id}, as it was sent
+     * @throws NotFoundException when the collection or the chunk does not exist
+     */
+    public Chunk chunk(String collectionName, String id) {
+        return existing(collectionName).get(id).orElseThrow(() -> notFound(collectionName))
+                .orElseThrow(() -> new NotFoundException("chunk '" + id + "' not found in collection '" + collectionName + "'"));
+    }
+
     /** Every collection with its size, sorted by name. */
     public List<CollectionSummary> list() {
         return collections.entrySet().stream()

@@ -48,6 +48,19 @@ class CollectionsTest {
     }
 
     @Test
+    void readsOneChunkByIdAsLastStoredWhateverAQueryWouldRank() {
+        String c = uniqueCollection("by-id");
+        add(c, List.of(chunk("doc", "first version"), chunk("other", "unrelated words"))).statusCode(200);
+        add(c, List.of(chunk("doc", "second version"))).statusCode(200);
+        authed().get("/collections/" + c + "/chunks/doc").then().statusCode(200)
+                .body("id", equalTo("doc")).body("text", equalTo("second version")).body("metadata", notNullValue());
+        authed().get("/collections/" + c + "/chunks/missing").then().statusCode(404).contentType(ContentType.JSON)
+                .body("error", equalTo("chunk 'missing' not found in collection '" + c + "'"));
+        authed().get("/collections/never-created/chunks/doc").then().statusCode(404)
+                .body("error", equalTo("collection 'never-created' not found"));
+    }
+
+    @Test
     void answers404ForUnknownCollections() {
         authed().get("/collections/never-created").then().statusCode(404).contentType(ContentType.JSON)
                 .body("error", equalTo("collection 'never-created' not found"));

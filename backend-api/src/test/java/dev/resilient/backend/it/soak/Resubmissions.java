@@ -83,8 +83,10 @@ public final class Resubmissions {
     }
 
     /**
-     * Reads each resubmitted document at the vector store (chroma-stub {@code POST /query} with the
-     * document's token) and each older job's {@code superseded}.
+     * Reads each resubmitted document at the vector store (chroma-stub {@code GET
+     * /collections/{name}/chunks/{id}}: a query ranks by similarity, and in a project of a hundred
+     * documents another one's hashed words can push it out of the answer) and each older job's
+     * {@code superseded}.
      */
     public Audit audit(ChaosApi stubs, String chromaUrl, BackendCalls backend) {
         List<String> stale = new ArrayList<>();
@@ -116,18 +118,15 @@ public final class Resubmissions {
         return new Audit(checked, stale, olderJobs, listed, notFound);
     }
 
+    /** The version in the document's text at chroma-stub (read by id), -1 without one, null when it is not there. */
     private Integer storedVersion(ChaosApi stubs, String chromaUrl, Newest n) {
-        String body = "{\"collection_name\":\"project_" + user + "__" + n.project() + "\",\"query_texts\":[\""
-                + AcceptedJobs.token(n.documentId()) + "\"],\"n_results\":10}";
         try {
-            HttpResponse<String> r = stubs.post(chromaUrl, "/query", body);
-            for (JsonNode d : BackendCalls.JSON.readTree(r.body()).path("documents")) {
-                if (d.path("id").asText().equals(n.documentId())) {
-                    Matcher m = VERSION.matcher(d.path("text").asText());
-                    return m.find() ? Integer.valueOf(m.group(1)) : -1;
-                }
+            HttpResponse<String> r = stubs.get(chromaUrl, "/collections/project_" + user + "__" + n.project() + "/chunks/" + n.documentId());
+            if (r.statusCode() != 200) {
+                return null;
             }
-            return null;
+            Matcher m = VERSION.matcher(BackendCalls.JSON.readTree(r.body()).path("text").asText());
+            return m.find() ? Integer.valueOf(m.group(1)) : -1;
         } catch (java.io.IOException e) {
             return null;
         } catch (InterruptedException e) {
