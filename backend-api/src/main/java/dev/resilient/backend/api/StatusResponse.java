@@ -13,5 +13,6 @@ public record StatusResponse(
         @JsonProperty("operation_mode_since") Instant operationModeSince,
         Map<String, Boolean> features,
         @JsonProperty("shared_cache") String sharedCache,
+        AdmissionView admission,
         Instant timestamp) {
 }

@@ -1,5 +1,7 @@
 package dev.resilient.backend.resilience;
 
+import dev.resilient.kit.criticality.Criticality;
+
 /**
  * Whom a downstream call is made for and by when its answer is due. Created once per user request
  * (from the endpoint's time budget) or per job run, then passed as a value down to the guard: a
@@ -10,16 +12,25 @@ package dev.resilient.backend.resilience;
  * @param user     the user the call is made for; null for the backend's own work
  * @param endpoint the endpoint or job whose budget applies, for logs (e.g. {@code search}, {@code ingestion})
  * @param deadline when the answer is due; {@link Deadline#NONE} without one
+ * @param criticality how much the work matters under overload, sent to the downstream beside the deadline
  */
-public record Caller(String user, String endpoint, Deadline deadline) {
+public record Caller(String user, String endpoint, Deadline deadline, Criticality criticality) {
 
-    /** Work of the backend itself (an ingestion job, start-up): no deadline, every policy timeout applies. */
+    /** A caller of {@link Criticality#DEFAULT} criticality. */
+    public Caller(String user, String endpoint, Deadline deadline) {
+        this(user, endpoint, deadline, Criticality.DEFAULT);
+    }
+
+    /**
+     * Work of the backend itself (an ingestion job): no deadline, every policy timeout applies;
+     * sheddable, as the submissions it comes from.
+     */
     public static Caller background(String user, String what) {
-        return new Caller(user, what, Deadline.NONE);
+        return new Caller(user, what, Deadline.NONE, Criticality.SHEDDABLE);
     }
 
     /** The same caller with {@code narrower} as its deadline. */
     public Caller within(Deadline narrower) {
-        return new Caller(user, endpoint, narrower);
+        return new Caller(user, endpoint, narrower, criticality);
     }
 }

@@ -16,10 +16,11 @@ public final class DownstreamCall<T> {
     @FunctionalInterface
     public interface Request<T> {
         /**
-         * @param budgetMs the attempt's time budget, for the client's {@code X-Request-Timeout-Ms}
-         *                 header parameter; null (no header) with budgets off
+         * @param budgetMs    the attempt's time budget, for the client's {@code X-Request-Timeout-Ms}
+         *                    header parameter; null (no header) with budgets off
+         * @param criticality the caller's criticality, for the client's {@code X-Request-Criticality} header parameter
          */
-        Uni<T> send(Long budgetMs);
+        Uni<T> send(Long budgetMs, String criticality);
     }
 
     private final Downstream downstream;
@@ -62,6 +63,6 @@ public final class DownstreamCall<T> {
     }
 
     Uni<T> request(Long budgetMs) {
-        return request.send(budgetMs);
+        return request.send(budgetMs, caller.criticality().wireName());
     }
 }

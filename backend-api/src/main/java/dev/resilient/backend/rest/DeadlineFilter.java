@@ -1,9 +1,13 @@
 package dev.resilient.backend.rest;
 
+import dev.resilient.backend.admission.AdmissionFilter;
 import dev.resilient.backend.config.BudgetConfig;
+import dev.resilient.backend.resilience.Deadline;
 import dev.resilient.backend.resilience.Deadlines;
+import dev.resilient.kit.criticality.Criticality;
 import dev.resilient.kit.deadline.DeadlineHeader;
 import dev.resilient.kit.errors.ApiError;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.reflect.Method;
@@ -14,7 +18,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Starts each user request's deadline ({@link RequestBudget}) when it arrives: the budget of its
  * endpoint ({@link TimeBudget}), shortened by the caller's own {@code X-Request-Timeout-Ms} when it
- * sends a smaller one (a malformed value is a 400).
+ * sends a smaller one (a malformed value is a 400), with the criticality the front door gave it
+ * ({@link AdmissionFilter}).
  */
 public class DeadlineFilter {
 
@@ -29,11 +34,13 @@ public class DeadlineFilter {
     }
 
     @ServerRequestFilter
-    public void start(ContainerRequestContext request, ResourceInfo resource) {
+    public void start(ContainerRequestContext request, ResourceInfo resource, RoutingContext rc) {
+        Criticality criticality = AdmissionFilter.criticalityOf(rc);
+        String endpoint = endpointOf(resource);
         if (!config.enabled()) {
+            budget.start(endpoint, Deadline.NONE, criticality);
             return;
         }
-        String endpoint = endpointOf(resource);
         Duration allowed = config.budgetOf(endpoint);
         if (config.deadline().honourCallerHeader()) {
             OptionalLong caller;
@@ -46,7 +53,7 @@ public class DeadlineFilter {
                 allowed = Duration.ofMillis(Math.max(0, caller.getAsLong()));
             }
         }
-        budget.start(endpoint, deadlines.startingNow(allowed));
+        budget.start(endpoint, deadlines.startingNow(allowed), criticality);
     }
 
     private static String endpointOf(ResourceInfo resource) {

@@ -3,10 +3,11 @@ package dev.resilient.backend.rest;
 import dev.resilient.backend.resilience.Caller;
 import dev.resilient.backend.resilience.Deadline;
 import dev.resilient.backend.service.Namespace;
+import dev.resilient.kit.criticality.Criticality;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
- * The time budget of the user request being served: started once by {@link DeadlineFilter} when
+ * The time budget and criticality of the user request being served: started once by {@link DeadlineFilter} when
  * the request arrives (so time spent queued for a worker counts), read by the resource, which
  * passes it on as part of the {@link Caller}. Never changed after it starts: services narrow the
  * copy they pass on, not this.
@@ -16,19 +17,21 @@ public class RequestBudget {
 
     private String endpoint = "default";
     private Deadline deadline = Deadline.NONE;
+    private Criticality criticality = Criticality.DEFAULT;
     private boolean started;
 
-    void start(String endpoint, Deadline deadline) {
+    void start(String endpoint, Deadline deadline, Criticality criticality) {
         if (started) {
             throw new IllegalStateException("the request's budget is already started");
         }
         this.started = true;
         this.endpoint = endpoint;
         this.deadline = deadline;
+        this.criticality = criticality;
     }
 
-    /** The caller of this request's downstream calls: the namespace's user, under the request's deadline. */
+    /** The caller of this request's downstream calls: the namespace's user, under the request's deadline and criticality. */
     public Caller callerFor(Namespace ns) {
-        return new Caller(ns.user(), endpoint, deadline);
+        return new Caller(ns.user(), endpoint, deadline, criticality);
     }
 }

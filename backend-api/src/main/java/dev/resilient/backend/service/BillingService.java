@@ -55,7 +55,7 @@ public class BillingService {
         try {
             BillingDeduction deduction = new BillingDeduction(ns.account(), amount, "backend deduction");
             return guard.call(DownstreamCall.to(Downstream.BILLING, "POST /deduct", caller,
-                    budgetMs -> billing.deduct(budgetMs, key, deduction)));
+                    (budgetMs, criticality) -> billing.deduct(budgetMs, criticality, key, deduction)));
         } catch (DownstreamClientError e) {
             throw switch (e.status()) {
                 case 402 -> ApiError.withBody(402, "insufficient funds", insufficient(e));

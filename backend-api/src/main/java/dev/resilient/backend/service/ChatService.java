@@ -165,7 +165,7 @@ public class ChatService {
                 "\n\n## User\n" + message + "\n\n## AI\n" + answer, "append");
         try {
             filesystemGuard.call(DownstreamCall.to(Downstream.FILESYSTEM, "POST /save_file", caller,
-                    budgetMs -> filesystem.saveFile(budgetMs, ns.user(), exchange)));
+                    (budgetMs, criticality) -> filesystem.saveFile(budgetMs, criticality, ns.user(), exchange)));
             return true;
         } catch (RuntimeException e) {
             LOG.warnf("Failed to save chat history (%s), continuing", Failures.describe(e));

@@ -48,7 +48,7 @@ public class FullTextSearch {
         List<FullTextHit> found;
         try {
             found = guard.call(DownstreamCall.to(Downstream.FILESYSTEM, "GET /projects/{id}/search", caller,
-                    budgetMs -> filesystem.search(budgetMs, ns.key(), query, n, documentsFolder))).results();
+                    (budgetMs, criticality) -> filesystem.search(budgetMs, criticality, ns.key(), query, n, documentsFolder))).results();
         } catch (DownstreamClientError e) {
             if (e.status() != 404) {
                 throw e;

@@ -59,7 +59,7 @@ public class IngestionService {
         SaveFileRequest file = new SaveFileRequest(ns.key(), documentsFolder + "/" + doc.filename(), doc.content(), "overwrite");
         try {
             filesystemGuard.call(DownstreamCall.to(Downstream.FILESYSTEM, "POST /save_file", caller,
-                    budgetMs -> filesystem.saveFile(budgetMs, ns.user(), file)));
+                    (budgetMs, criticality) -> filesystem.saveFile(budgetMs, criticality, ns.user(), file)));
             return true;
         } catch (RuntimeException e) {
             LOG.warnf("Failed to save %s (%s), continuing", doc.filename(), Failures.describe(e));
@@ -76,7 +76,7 @@ public class IngestionService {
         ChromaAddChunks chunks = new ChromaAddChunks(ns.collection(),
                 List.of(new ChromaChunk(doc.id(), doc.content(), Map.of("filename", doc.filename()))));
         DownstreamCall<?> call = DownstreamCall.to(Downstream.CHROMA, "POST /add_chunks", caller,
-                budgetMs -> chroma.addChunks(budgetMs, chunks));
+                (budgetMs, criticality) -> chroma.addChunks(budgetMs, criticality, chunks));
         try {
             chromaGuard.call(call);
         } catch (RuntimeException e) {
@@ -95,7 +95,7 @@ public class IngestionService {
         SnapshotRequest snapshot = new SnapshotRequest("Ingested " + indexed + " documents");
         try {
             gitGuard.call(DownstreamCall.to(Downstream.GIT, "POST /snapshot/{project_id}", caller,
-                    budgetMs -> git.snapshot(budgetMs, jobId, ns.key(), snapshot)));
+                    (budgetMs, criticality) -> git.snapshot(budgetMs, criticality, jobId, ns.key(), snapshot)));
             return true;
         } catch (RuntimeException e) {
             LOG.warnf("Git snapshot failed (%s), skipping", Failures.describe(e));

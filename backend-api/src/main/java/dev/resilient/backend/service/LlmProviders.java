@@ -23,8 +23,8 @@ public class LlmProviders {
     public record Provider(String name, LlmClient client, LlmConfig.Provider config, String internalToken) {
 
         /** @param budgetMs the attempt's time budget, announced in {@code X-Request-Timeout-Ms}; null for none */
-        public Uni<ChatCompletion> complete(Long budgetMs, ChatCompletionRequest request) {
-            return client.complete(budgetMs, config.apiKey().map(k -> "Bearer " + k).orElse(null),
+        public Uni<ChatCompletion> complete(Long budgetMs, String criticality, ChatCompletionRequest request) {
+            return client.complete(budgetMs, criticality, config.apiKey().map(k -> "Bearer " + k).orElse(null),
                     config.sendInternalToken() ? internalToken : null, request);
         }
 

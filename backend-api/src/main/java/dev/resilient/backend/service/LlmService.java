@@ -71,7 +71,7 @@ public class LlmService {
         String model = provider.model(advanced);
         ChatCompletionRequest request = new ChatCompletionRequest(model, messages, null);
         ChatCompletion completion = guard.call(DownstreamCall.to(guard.downstream(), "POST /chat/completions", caller,
-                budgetMs -> provider.complete(budgetMs, request)));
+                (budgetMs, criticality) -> provider.complete(budgetMs, criticality, request)));
         String text = completion.text();
         if (text == null || text.isBlank()) {
             throw new IllegalStateException("empty completion from " + provider.name());

@@ -1,5 +1,7 @@
 package dev.resilient.backend.service;
 
+import dev.resilient.backend.admission.FrontDoor;
+import dev.resilient.backend.api.AdmissionView;
 import dev.resilient.backend.api.ConcurrencyView;
 import dev.resilient.backend.api.PolicyView;
 import dev.resilient.backend.api.RetryBudgetView;
@@ -20,6 +22,8 @@ import dev.resilient.backend.resilience.EffectivePolicy;
 import dev.resilient.backend.resilience.PolicyRegistry;
 import dev.resilient.backend.resilience.RetryBudgetState;
 import dev.resilient.backend.resilience.RetryBudgets;
+import dev.resilient.kit.criticality.AdmissionGate;
+import dev.resilient.kit.criticality.Criticality;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -41,10 +45,12 @@ public class StatusService {
     private final BudgetConfig budgets;
     private final PolicyRegistry policies;
     private final ConcurrencyLimits limits;
+    private final FrontDoor frontDoor;
 
     StatusService(BreakerMonitor breakers, DownstreamStats stats, OperationModeService modes, FeatureFlags features,
             TwoLevelCache cache, RetryBudgets retryBudgets, BudgetConfig budgets, PolicyRegistry policies,
-            ConcurrencyLimits limits) {
+            ConcurrencyLimits limits, FrontDoor frontDoor) {
+        this.frontDoor = frontDoor;
         this.breakers = breakers;
         this.stats = stats;
         this.modes = modes;
@@ -91,6 +97,17 @@ public class StatusService {
         }
         ModeState mode = modes.current();
         return new StatusResponse(services, mode.mode().name(), mode.reason(), mode.source(), mode.since(),
-                features.snapshot(), cache.redisState(), Instant.now());
+                features.snapshot(), cache.redisState(), admission(), Instant.now());
+    }
+
+    private AdmissionView admission() {
+        AdmissionGate gate = frontDoor.gate();
+        Map<String, Integer> from = new LinkedHashMap<>();
+        Map<String, Long> refused = new LinkedHashMap<>();
+        for (Criticality c : Criticality.values()) {
+            from.put(c.wireName(), gate.threshold(c));
+            refused.put(c.wireName(), gate.refused(c));
+        }
+        return new AdmissionView(frontDoor.enabled(), frontDoor.algorithm(), gate.limit(), gate.inFlight(), from, refused);
     }
 }

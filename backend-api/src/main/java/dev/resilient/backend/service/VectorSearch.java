@@ -53,7 +53,7 @@ public class VectorSearch {
         List<ChromaDocument> docs;
         try {
             docs = guard.call(DownstreamCall.to(Downstream.CHROMA, "POST /query", deadlines.keepingTimeForFallback(caller),
-                    budgetMs -> chroma.query(budgetMs, request))).documents();
+                    (budgetMs, criticality) -> chroma.query(budgetMs, criticality, request))).documents();
         } catch (DownstreamClientError e) {
             if (e.status() != 404) {
                 throw e;

@@ -35,7 +35,7 @@ class ConcurrencyLimitsReleaseTest {
 
     private static String released(int attempts, Throwable failure) {
         DownstreamCall<String> call = DownstreamCall.to(Downstream.CHROMA, "POST /query",
-                Caller.background("alice", "test"), budget -> Uni.createFrom().item("ok"));
+                Caller.background("alice", "test"), (budget, criticality) -> Uni.createFrom().item("ok"));
         for (int i = 0; i < attempts; i++) {
             call.startAttempt();
         }

@@ -27,6 +27,25 @@ public interface StubConfig {
     @WithDefault("1048576")
     long maxBodyBytes();
 
+    /** Admission by criticality ({@code X-Request-Criticality}, default when absent). */
+    Admission admission();
+
+    interface Admission {
+        /**
+         * Requests the stub works on at once: past {@code sheddable-share} of it sheddable requests get 503,
+         * past {@code default-share} default ones; critical ones fill it all. Fixed, not adaptive: a stub
+         * emulates a downstream of a known capacity, so a lab run can put it past that on purpose.
+         */
+        @WithDefault("256")
+        int maxInFlight();
+
+        @WithDefault("0.5")
+        double sheddableShare();
+
+        @WithDefault("0.75")
+        double defaultShare();
+    }
+
     interface Chaos {
         /** {@code ok}, {@code error}, {@code slow}, {@code hang}, {@code reset} or {@code flaky}. */
         @WithDefault("ok")

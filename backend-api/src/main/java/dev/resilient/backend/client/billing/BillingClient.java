@@ -1,6 +1,7 @@
 package dev.resilient.backend.client.billing;
 
 import dev.resilient.backend.client.InternalTokenHeaders;
+import dev.resilient.kit.criticality.CriticalityHeader;
 import dev.resilient.kit.deadline.DeadlineHeader;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.HeaderParam;
@@ -14,7 +15,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * Guarded by {@code BillingGuard}.
  * Each guarded method returns a {@link Uni}: the guard subscribes once per attempt and stops
  * waiting (cancelling the request) when the caller's deadline comes first. {@code budgetMs} is the
- * attempt's time budget, sent as {@code X-Request-Timeout-Ms} (no header when null).
+ * attempt's time budget, sent as {@code X-Request-Timeout-Ms} (no header when null), and
+ * {@code criticality} the caller's, sent as {@code X-Request-Criticality}: a stub past its capacity
+ * refuses the least important with 503.
  */
 @RegisterRestClient(configKey = "billing")
 @RegisterClientHeaders(InternalTokenHeaders.class)
@@ -30,6 +33,7 @@ public interface BillingClient {
      */
     @POST
     @Path("deduct")
-    Uni<BillingReceipt> deduct(@HeaderParam(DeadlineHeader.NAME) Long budgetMs, @HeaderParam("Idempotency-Key") String idempotencyKey,
+    Uni<BillingReceipt> deduct(@HeaderParam(DeadlineHeader.NAME) Long budgetMs,
+            @HeaderParam(CriticalityHeader.NAME) String criticality, @HeaderParam("Idempotency-Key") String idempotencyKey,
             BillingDeduction deduction);
 }

@@ -1,6 +1,7 @@
 package dev.resilient.backend.client.filesystem;
 
 import dev.resilient.backend.client.InternalTokenHeaders;
+import dev.resilient.kit.criticality.CriticalityHeader;
 import dev.resilient.kit.deadline.DeadlineHeader;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -20,7 +21,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * 5xx, {@code ProcessingException} when the connection fails.
  * Each guarded method returns a {@link Uni}: the guard subscribes once per attempt and stops
  * waiting (cancelling the request) when the caller's deadline comes first. {@code budgetMs} is the
- * attempt's time budget, sent as {@code X-Request-Timeout-Ms} (no header when null).
+ * attempt's time budget, sent as {@code X-Request-Timeout-Ms} (no header when null), and
+ * {@code criticality} the caller's, sent as {@code X-Request-Criticality}: a stub past its capacity
+ * refuses the least important with 503.
  */
 @RegisterRestClient(configKey = "filesystem")
 @RegisterClientHeaders(InternalTokenHeaders.class)
@@ -30,12 +33,14 @@ public interface FilesystemClient {
     /** Appends to or overwrites a file of a project; answers its new size. */
     @POST
     @Path("save_file")
-    Uni<Map<String, Object>> saveFile(@HeaderParam(DeadlineHeader.NAME) Long budgetMs, @HeaderParam("X-User-ID") String userId,
+    Uni<Map<String, Object>> saveFile(@HeaderParam(DeadlineHeader.NAME) Long budgetMs,
+            @HeaderParam(CriticalityHeader.NAME) String criticality, @HeaderParam("X-User-ID") String userId,
             SaveFileRequest request);
 
     /** Full-text search over a project's files under the folder {@code under}, best hits first. */
     @GET
     @Path("projects/{projectId}/search")
-    Uni<FullTextResults> search(@HeaderParam(DeadlineHeader.NAME) Long budgetMs, @PathParam("projectId") String projectId,
+    Uni<FullTextResults> search(@HeaderParam(DeadlineHeader.NAME) Long budgetMs,
+            @HeaderParam(CriticalityHeader.NAME) String criticality, @PathParam("projectId") String projectId,
             @QueryParam("q") String query, @QueryParam("limit") int limit, @QueryParam("under") String under);
 }

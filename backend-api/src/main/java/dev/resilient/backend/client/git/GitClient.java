@@ -1,6 +1,7 @@
 package dev.resilient.backend.client.git;
 
 import dev.resilient.backend.client.InternalTokenHeaders;
+import dev.resilient.kit.criticality.CriticalityHeader;
 import dev.resilient.kit.deadline.DeadlineHeader;
 import dev.resilient.kit.idempotency.IdempotencyKeyHeader;
 import io.smallrye.mutiny.Uni;
@@ -17,7 +18,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * on a 5xx, {@code ProcessingException} when the connection fails.
  * Each guarded method returns a {@link Uni}: the guard subscribes once per attempt and stops
  * waiting (cancelling the request) when the caller's deadline comes first. {@code budgetMs} is the
- * attempt's time budget, sent as {@code X-Request-Timeout-Ms} (no header when null).
+ * attempt's time budget, sent as {@code X-Request-Timeout-Ms} (no header when null), and
+ * {@code criticality} the caller's, sent as {@code X-Request-Criticality}: a stub past its capacity
+ * refuses the least important with 503.
  */
 @RegisterRestClient(configKey = "git")
 @RegisterClientHeaders(InternalTokenHeaders.class)
@@ -33,6 +36,7 @@ public interface GitClient {
     @POST
     @Path("snapshot/{projectId}")
     Uni<GitSnapshot> snapshot(@HeaderParam(DeadlineHeader.NAME) Long budgetMs,
+            @HeaderParam(CriticalityHeader.NAME) String criticality,
             @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey, @PathParam("projectId") String projectId,
             SnapshotRequest request);
 }

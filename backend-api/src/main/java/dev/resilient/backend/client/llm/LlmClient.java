@@ -1,5 +1,6 @@
 package dev.resilient.backend.client.llm;
 
+import dev.resilient.kit.criticality.CriticalityHeader;
 import dev.resilient.kit.deadline.DeadlineHeader;
 import dev.resilient.kit.secrets.InternalTokenHeader;
 import io.smallrye.mutiny.Uni;
@@ -15,7 +16,9 @@ import jakarta.ws.rs.Path;
  * {@code DownstreamServerError} on a 5xx, {@code ProcessingException} when the connection fails.
  * Each guarded method returns a {@link Uni}: the guard subscribes once per attempt and stops
  * waiting (cancelling the request) when the caller's deadline comes first. {@code budgetMs} is the
- * attempt's time budget, sent as {@code X-Request-Timeout-Ms} (no header when null).
+ * attempt's time budget, sent as {@code X-Request-Timeout-Ms} (no header when null), and
+ * {@code criticality} the caller's, sent as {@code X-Request-Criticality}: a stub past its capacity
+ * refuses the least important with 503.
  */
 @Path("/")
 public interface LlmClient {
@@ -24,11 +27,13 @@ public interface LlmClient {
      * Generates the assistant's answer to the messages.
      *
      * @param budgetMs      the attempt's time budget ({@code X-Request-Timeout-Ms}), or null for none
+     * @param criticality   the caller's criticality ({@code X-Request-Criticality})
      * @param authorization {@code Bearer <api key>}, or null when the provider needs no key
      * @param internalToken the suite's internal token for our own llm-stub, or null for an outside provider
      */
     @POST
     @Path("chat/completions")
-    Uni<ChatCompletion> complete(@HeaderParam(DeadlineHeader.NAME) Long budgetMs, @HeaderParam("Authorization") String authorization,
+    Uni<ChatCompletion> complete(@HeaderParam(DeadlineHeader.NAME) Long budgetMs,
+            @HeaderParam(CriticalityHeader.NAME) String criticality, @HeaderParam("Authorization") String authorization,
             @HeaderParam(InternalTokenHeader.NAME) String internalToken, ChatCompletionRequest request);
 }

@@ -33,7 +33,7 @@ public final class BackendCalls {
 
     /**
      * The 503s the backend documents, by endpoint: fail-closed billing, no search source, ingestion off in this mode;
-     * and on every one of them {@link #AUTH_UNAVAILABLE_503}.
+     * and on every one of them {@link #AUTH_UNAVAILABLE_503} and {@link #SHED_503}.
      */
     static final Map<String, String> DOCUMENTED_503 = Map.of(
             DEDUCT, "Cannot process billing",
@@ -219,10 +219,14 @@ public final class BackendCalls {
     /** Every authenticated endpoint's 503 while a backend that has no signing keys yet cannot fetch them (auth-stub down). */
     static final String AUTH_UNAVAILABLE_503 = "Authentication unavailable";
 
+    /** Every endpoint's 503 when the front door sheds it (README "Overload: admission by criticality"). */
+    static final String SHED_503 = "The backend is at its capacity";
+
     static boolean documented503(String endpoint, Outcome o) {
         String message = DOCUMENTED_503.get(endpoint);
         return o.status() == 503 && o.body() != null
-                && (message != null && o.body().contains(message) || o.body().contains(AUTH_UNAVAILABLE_503));
+                && (message != null && o.body().contains(message) || o.body().contains(AUTH_UNAVAILABLE_503)
+                        || o.body().contains(SHED_503));
     }
 
     private static String label(String endpoint, Outcome o, boolean steady) {
