@@ -16,11 +16,6 @@ import dev.resilient.kit.criticality.Criticality;
  */
 public record Caller(String user, String endpoint, Deadline deadline, Criticality criticality) {
 
-    /** A caller of {@link Criticality#DEFAULT} criticality. */
-    public Caller(String user, String endpoint, Deadline deadline) {
-        this(user, endpoint, deadline, Criticality.DEFAULT);
-    }
-
     /**
      * Work of the backend itself (an ingestion job): no deadline, every policy timeout applies;
      * sheddable, as the submissions it comes from.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.resilient.backend.config.BudgetConfig;
+import dev.resilient.kit.criticality.Criticality;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,7 +23,7 @@ class DeadlinesTest {
     @Test
     void aRequestsDeadlineCountsDownOnTheInjectedClock() {
         Deadlines d = deadlines(true);
-        Caller caller = new Caller("alice", "search", d.startingNow(Duration.ofSeconds(2)));
+        Caller caller = new Caller("alice", "search", d.startingNow(Duration.ofSeconds(2)), Criticality.DEFAULT);
         now.addAndGet(1_500 * MS);
         assertEquals(500, d.remainingMs(caller));
         now.addAndGet(600 * MS);
@@ -32,7 +33,7 @@ class DeadlinesTest {
     @Test
     void keepingTimeForTheFallbackNarrowsTheCopyPassedOnNotTheCallersOwn() {
         Deadlines d = deadlines(true);
-        Caller caller = new Caller("alice", "search", d.startingNow(Duration.ofSeconds(2)));
+        Caller caller = new Caller("alice", "search", d.startingNow(Duration.ofSeconds(2)), Criticality.DEFAULT);
         Caller primary = d.keepingTimeForFallback(caller);
         assertEquals(1_000, d.remainingMs(primary));
         assertEquals(2_000, d.remainingMs(caller), "the fallback still has the caller's whole time left");
@@ -43,9 +44,9 @@ class DeadlinesTest {
     @Test
     void atMostCapsButNeverExtends() {
         Deadlines d = deadlines(true);
-        Caller chat = new Caller("alice", "chat", d.startingNow(Duration.ofSeconds(10)));
+        Caller chat = new Caller("alice", "chat", d.startingNow(Duration.ofSeconds(10)), Criticality.DEFAULT);
         assertEquals(2_000, d.remainingMs(d.atMost(chat, Duration.ofSeconds(2))));
-        Caller nearlyDone = new Caller("alice", "chat", d.startingNow(Duration.ofMillis(300)));
+        Caller nearlyDone = new Caller("alice", "chat", d.startingNow(Duration.ofMillis(300)), Criticality.DEFAULT);
         assertEquals(300, d.remainingMs(d.atMost(nearlyDone, Duration.ofSeconds(2))));
     }
 

@@ -115,15 +115,12 @@ final class ChunkCollection {
         }
     }
 
-    /**
-     * @return the chunk stored under {@code id} ({@link Optional#empty()} inside when there is none),
-     *         or empty when the collection was dropped meanwhile
-     */
-    Optional<Optional<Chunk>> get(String id) {
+    /** @return the chunk stored under {@code id}; empty when there is none or the collection was dropped meanwhile */
+    Optional<Chunk> get(String id) {
         Lock read = lock.readLock();
         read.lock();
         try {
-            return dropped ? Optional.empty() : Optional.of(Optional.ofNullable(chunks.get(id)).map(StoredChunk::chunk));
+            return dropped ? Optional.empty() : Optional.ofNullable(chunks.get(id)).map(StoredChunk::chunk);
         } finally {
             read.unlock();
         }

@@ -86,8 +86,7 @@ public class VectorStore {
      * @throws NotFoundException when the collection or the chunk does not exist
      */
     public Chunk chunk(String collectionName, String id) {
-        return existing(collectionName).get(id).orElseThrow(() -> notFound(collectionName))
-                .orElseThrow(() -> new NotFoundException("chunk '" + id + "' not found in collection '" + collectionName + "'"));
+        return existing(collectionName).get(id).orElseThrow(() -> new NotFoundException("chunk '" + id + "' not found in collection '" + collectionName + "'"));
     }
 
     /** Every collection with its size, sorted by name. */
