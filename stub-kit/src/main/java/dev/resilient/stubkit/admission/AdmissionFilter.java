@@ -7,13 +7,11 @@ import dev.resilient.kit.criticality.CriticalityHeader;
 import dev.resilient.kit.errors.JsonErrors;
 import dev.resilient.stubkit.config.StubConfig;
 import dev.resilient.stubkit.web.ExemptPaths;
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,19 +29,17 @@ public class AdmissionFilter {
     static final int PRIORITY = 750;
 
     private final AdmissionGate gate;
-    private final Map<Criticality, Counter> admitted = new EnumMap<>(Criticality.class);
-    private final Map<Criticality, Counter> refused = new EnumMap<>(Criticality.class);
 
     AdmissionFilter(StubConfig config, MeterRegistry registry) {
         StubConfig.Admission a = config.admission();
         this.gate = new AdmissionGate(FixedLimit.of(a.maxInFlight()), new AdmissionGate.Shares(a.sheddableShare(), a.defaultShare()),
                 System::nanoTime);
         for (Criticality c : Criticality.values()) {
-            admitted.put(c, Counter.builder("stub.admission.admitted").tag("criticality", c.wireName())
-                    .description("Requests admitted, by the criticality their caller sent").register(registry));
-            refused.put(c, Counter.builder("stub.admission.refused").tag("criticality", c.wireName())
+            FunctionCounter.builder("stub.admission.admitted", gate, g -> g.admitted(c)).tag("criticality", c.wireName())
+                    .description("Requests admitted, by the criticality their caller sent").register(registry);
+            FunctionCounter.builder("stub.admission.refused", gate, g -> g.refused(c)).tag("criticality", c.wireName())
                     .description("Requests refused with 503: past their criticality's share of stub.admission.max-in-flight")
-                    .register(registry));
+                    .register(registry);
         }
     }
 
@@ -63,14 +59,12 @@ public class AdmissionFilter {
         }
         Optional<AdmissionGate.Permit> permit = gate.tryAdmit(criticality);
         if (permit.isEmpty()) {
-            refused.get(criticality).increment();
             rc.response().putHeader("Retry-After", "1");
             JsonErrors.end(rc, 503, "Over capacity: " + gate.inFlight() + " requests in flight of "
                     + gate.limit() + " (stub.admission.max-in-flight); " + criticality.wireName()
                     + " requests are refused past " + gate.threshold(criticality));
             return;
         }
-        admitted.get(criticality).increment();
         AdmissionGate.Permit held = permit.get();
         rc.addEndHandler(done -> held.release(done.failed()));
         rc.next();
