@@ -21,7 +21,7 @@ public class AdmissionMetrics {
     AdmissionMetrics(FrontDoor frontDoor, MeterRegistry registry) {
         AdmissionGate gate = frontDoor.gate();
         Gauge.builder("backend.admission.limit", gate, AdmissionGate::limit).strongReference(true)
-                .description("User requests the backend admits at once now (adaptive, Gradient2, or fixed)").register(registry);
+                .description("User requests the backend admits at once now (adaptive, Vegas, or fixed)").register(registry);
         Gauge.builder("backend.admission.inflight", gate, AdmissionGate::inFlight).strongReference(true)
                 .description("User requests admitted and not yet answered").register(registry);
         for (Criticality c : Criticality.values()) {

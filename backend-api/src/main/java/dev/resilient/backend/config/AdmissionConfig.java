@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 /**
  * Admission control at the backend's front door (keys {@code backend.admission.*}, env
  * {@code BACKEND_ADMISSION_*}): how many user requests the backend serves at once, adjusted by Netflix
- * concurrency-limits' Gradient2 algorithm from the requests' own times, and which share of that limit
+ * concurrency-limits' Vegas algorithm from the requests' own times ({@code admission.FrontDoor}), and which share of that limit
  * each criticality may fill. A request past its share is refused with 503 JSON and {@code Retry-After}
  * before its token is checked or its body read.
  */
@@ -21,28 +21,20 @@ public interface AdmissionConfig {
     /** A fixed limit instead of the adaptive one, for an operator who has measured the capacity (and for tests). */
     OptionalInt fixedLimit();
 
-    /** The adaptive limit's start. */
-    @WithDefault("100")
+    /** The adaptive limit's start; it grows quickly while nothing queues (Vegas adds 6 x log10 of it a window). */
+    @WithDefault("20")
     int initialLimit();
 
     /**
-     * The adaptive limit never falls below this: above one user's in-flight quota
-     * ({@code backend.quotas.requests-in-flight-per-user}), so a single user meets that quota's 429 first.
+     * The adaptive limit never falls below this. 8: a few requests per core of a small machine, enough for
+     * billing, status and health to get in (critical requests may fill the whole limit) when the rest queue.
      */
-    @WithDefault("64")
+    @WithDefault("8")
     int minLimit();
 
     /** The adaptive limit never grows above this. */
     @WithDefault("800")
     int maxLimit();
-
-    /**
-     * How much longer than their long-term average the requests may take before the limit falls (Gradient2's
-     * tolerance, at least 1). 2: the mix of endpoints (a chat waits for an LLM, a status read does not) moves
-     * the average more than the library's default of 1.5 expects.
-     */
-    @WithDefault("2.0")
-    double rttTolerance();
 
     /** Sheddable requests are admitted while fewer than this share of the limit is in flight. */
     @WithDefault("0.5")
