@@ -17,8 +17,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seed 004's health endpoint from active checks: with no user traffic at all (the test only reads
- * {@code /v1/api/health}, the status and readiness, none of which calls a dependency), a stopped or
+ * Seed 004's health endpoint from active checks of every dependency (each stub, the job database, the
+ * local Redis): with no user traffic at all (the test only reads {@code /v1/api/health}, the status and
+ * readiness, none of which calls a dependency), a stopped or
  * faulted stub shows as down within one check interval, the mode turns DEGRADED with the component as
  * its reason, and both turn back once the stub answers again.
  */
@@ -35,9 +36,13 @@ class ActiveHealthChecksTest extends HealthySuiteTest {
     public static class ChecksEverySecond implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // the cache's Redis level on (the local Redis, as SharedCacheIT uses), so Redis is checked too
             return Map.of("backend.health.interval", INTERVAL.toMillis() + "ms",
                     "backend.health.timeout", TIMEOUT.toMillis() + "ms",
-                    "backend.health.max-age", "10s");
+                    "backend.health.max-age", "10s",
+                    "backend.cache.redis.enabled", "true",
+                    "quarkus.redis.hosts", "redis://127.0.0.1:6379",
+                    "backend.cache.redis.key-prefix", "active-health-checks-test-" + ProcessHandle.current().pid());
         }
     }
 
@@ -46,6 +51,7 @@ class ActiveHealthChecksTest extends HealthySuiteTest {
         awaitOk(Duration.ofSeconds(10));
         health().body("components.git.status", equalTo("up")).body("components.git.breaker", equalTo("closed"))
                 .body("components.job-database.status", equalTo("up")).body("components.auth.status", equalTo("up"))
+                .body("components.redis.status", equalTo("up"))
                 .body("operation_mode", equalTo("NORMAL")).body("checked_every", equalTo("1000ms"));
         try {
             Stubs.get("git-stub").stop();
