@@ -16,7 +16,8 @@ public final class EndpointCriticality {
 
     public static Criticality of(HttpMethod method, String path) {
         if (path.startsWith("/q/health") || path.startsWith("/q/metrics") || path.startsWith("/v1/api/billing/")
-                || path.startsWith("/v1/api/status/") || path.startsWith("/admin/") || path.startsWith("/v1/api/admin/")) {
+                || path.startsWith("/v1/api/status/") || path.equals("/v1/api/health")
+                || path.startsWith("/admin/") || path.startsWith("/v1/api/admin/")) {
             return Criticality.CRITICAL;
         }
         if (HttpMethod.POST.equals(method) && path.startsWith("/v1/api/projects/") && path.endsWith("/documents")) {

@@ -1,7 +1,9 @@
 package dev.resilient.backend.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.resilient.backend.mode.DegradationReason;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** Body of {@code /v1/api/status/services} and {@code /admin/service-status}. */
@@ -9,9 +11,10 @@ public record StatusResponse(
         Map<String, ServiceStatus> services,
         @JsonProperty("operation_mode") String operationMode,
         @JsonProperty("operation_mode_reason") String operationModeReason,
+        @JsonProperty("operation_mode_reasons") List<DegradationReason> operationModeReasons,
         @JsonProperty("operation_mode_source") String operationModeSource,
         @JsonProperty("operation_mode_since") Instant operationModeSince,
-        Map<String, Boolean> features,
+        Map<String, FeatureView> features,
         @JsonProperty("shared_cache") String sharedCache,
         AdmissionView admission,
         Instant timestamp) {

@@ -15,19 +15,26 @@ public interface ModeConfig {
 
     Mode mode();
 
-    /** Feature flags by name: {@code backend.features.<name>.enabled} and {@code .modes.<MODE>}. */
+    /**
+     * Seed 004's FeatureFlags by name: {@code backend.features.<name>.description}, {@code .enabled} (its
+     * default_value) and {@code .modes.<MODE>} (its mode_values).
+     */
     Map<String, Feature> features();
 
     interface Mode {
-        /** EMERGENCY when at least this many breakers are open. */
+        /** EMERGENCY when at least this many components are down at once (breaker open or health check failed). */
         @WithDefault("3")
         int emergencyOpenBreakers();
 
-        /** Downstreams (status keys) whose open breaker alone means EMERGENCY. */
+        /** Components (status keys, e.g. {@code billing}, {@code job-database}) whose being down alone means EMERGENCY. */
         Optional<List<String>> criticalServices();
     }
 
     interface Feature {
+        /** What the flag turns on, for the status and the mode view. */
+        @WithDefault("(no description)")
+        String description();
+
         /** The value in any mode that {@link #modes()} does not name. */
         @WithDefault("true")
         boolean enabled();

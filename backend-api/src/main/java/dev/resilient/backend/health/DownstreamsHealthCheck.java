@@ -1,8 +1,7 @@
 package dev.resilient.backend.health;
 
-import dev.resilient.backend.api.ServiceStatus;
-import dev.resilient.backend.resilience.Downstream;
-import dev.resilient.backend.service.StatusService;
+import dev.resilient.backend.api.ComponentView;
+import dev.resilient.backend.service.HealthService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -10,27 +9,30 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Shows each downstream's breaker state in {@code /q/health/ready}. Always UP: every downstream
- * is fail-open or best effort except billing, and taking replicas out of rotation because billing
- * is down would help nobody (every replica sees the same billing); the backend still answers.
+ * The components of {@code GET /v1/api/health} in {@code /q/health/ready}: each one's latest active check
+ * and, for a downstream, its breaker. Always UP: every downstream is fail-open or best effort except
+ * billing, and taking replicas out of rotation because a shared dependency is down would help nobody
+ * (every replica sees the same one); the backend still answers, in the mode the components give.
  */
 @Readiness
 @ApplicationScoped
 public class DownstreamsHealthCheck implements HealthCheck {
 
-    private final StatusService status;
+    private final HealthService health;
 
-    DownstreamsHealthCheck(StatusService status) {
-        this.status = status;
+    DownstreamsHealthCheck(HealthService health) {
+        this.health = health;
     }
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder builder = HealthCheckResponse.named("downstream circuit breakers").up();
-        for (Downstream d : Downstream.values()) {
-            ServiceStatus s = status.status(d);
-            builder.withData(d.key(), s.state() + " (" + s.failureCount() + " consecutive failures)");
-        }
+        HealthCheckResponseBuilder builder = HealthCheckResponse.named("dependencies").up();
+        health.components().forEach((name, c) -> builder.withData(name, line(c)));
         return builder.build();
+    }
+
+    /** E.g. {@code up (answered in 3 ms), breaker closed}. */
+    private static String line(ComponentView c) {
+        return c.status() + " (" + c.detail() + ")" + (c.breaker() == null ? "" : ", breaker " + c.breaker());
     }
 }

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** The operation mode and its reason in {@code /q/health/ready}; UP in every mode (the backend still answers). */
+/** The operation mode and its reasons in {@code /q/health/ready}; UP in every mode (the backend still answers). */
 @Readiness
 @ApplicationScoped
 public class OperationModeHealthCheck implements HealthCheck {
@@ -24,6 +24,7 @@ public class OperationModeHealthCheck implements HealthCheck {
         return HealthCheckResponse.named("operation mode").up()
                 .withData("mode", s.mode().name())
                 .withData("reason", s.reason())
+                .withData("severity", s.reasons().stream().mapToLong(r -> r.severity()).max().orElse(0))
                 .withData("source", s.source())
                 .withData("since", s.since().toString())
                 .build();

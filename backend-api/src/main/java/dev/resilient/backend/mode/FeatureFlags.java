@@ -1,12 +1,18 @@
 package dev.resilient.backend.mode;
 
+import dev.resilient.backend.api.FeatureView;
 import dev.resilient.backend.config.ModeConfig;
 import dev.resilient.kit.errors.ApiError;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Seed 004's FeatureFlag: a value per operation mode, from {@code backend.features.*}. */
+/**
+ * Seed 004's FeatureFlags: each has a description, a default value and a value per operation mode,
+ * registered by configuration ({@code backend.features.<name>.description}, {@code .enabled},
+ * {@code .modes.<MODE>}); {@link #isEnabled} is seed 004's {@code is_feature_enabled}.
+ */
 @ApplicationScoped
 public class FeatureFlags {
 
@@ -23,11 +29,16 @@ public class FeatureFlags {
         this.modes = modes;
     }
 
+    /** Whether {@code feature} is on in the mode in force; a flag nobody configured is on. Never fails. */
     public boolean isEnabled(String feature) {
         return isEnabled(feature, modes.current().mode());
     }
 
-    /** Answers 503 with a clear message when the feature is off in the current mode. */
+    /**
+     * Refuses work whose feature is off in the mode in force.
+     *
+     * @throws dev.resilient.kit.errors.ApiError 503 {@code {"error"}} naming the mode and its reasons
+     */
     public void require(String feature, String what) {
         ModeState state = modes.current();
         if (!isEnabled(feature, state.mode())) {
@@ -36,12 +47,18 @@ public class FeatureFlags {
         }
     }
 
-    /** Every flag's value in the current mode, for the status endpoint. */
-    public Map<String, Boolean> snapshot() {
-        OperationMode mode = modes.current().mode();
-        Map<String, Boolean> values = new TreeMap<>();
-        config.features().keySet().forEach(f -> values.put(f, isEnabled(f, mode)));
-        return values;
+    /** Every flag: its description, its value in the current mode and in each mode, for the status and the mode view. */
+    public Map<String, FeatureView> snapshot() {
+        OperationMode now = modes.current().mode();
+        Map<String, FeatureView> flags = new TreeMap<>();
+        config.features().forEach((name, f) -> {
+            Map<String, Boolean> byMode = new LinkedHashMap<>();
+            for (OperationMode m : OperationMode.values()) {
+                byMode.put(m.name(), isEnabled(name, m));
+            }
+            flags.put(name, new FeatureView(isEnabled(name, now), f.description(), f.enabled(), byMode));
+        });
+        return flags;
     }
 
     private boolean isEnabled(String feature, OperationMode mode) {

@@ -52,7 +52,7 @@ public class ModeOverrideStore {
                 if (!r.next() || r.getString("mode") == null) {
                     return Optional.empty();
                 }
-                return Optional.of(state(OperationMode.valueOf(r.getString("mode")), r.getString("reason"),
+                return Optional.of(ModeState.override(OperationMode.valueOf(r.getString("mode")), r.getString("reason"),
                         r.getString("set_by"), r.getObject("set_at", OffsetDateTime.class).toInstant()));
             }
         } catch (SQLException e) {
@@ -68,7 +68,7 @@ public class ModeOverrideStore {
      */
     public ModeState write(OperationMode mode, String reason, String by, Instant at) {
         update("set", mode.name(), reason, by, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-        return state(mode, reason, by, at);
+        return ModeState.override(mode, reason, by, at);
     }
 
     /**
@@ -99,9 +99,5 @@ public class ModeOverrideStore {
         } catch (SQLException e) {
             throw new UnavailableException(what, e);
         }
-    }
-
-    private static ModeState state(OperationMode mode, String reason, String by, Instant at) {
-        return new ModeState(mode, reason + " (set by " + by + ")", "override", at);
     }
 }

@@ -11,8 +11,8 @@ import java.util.function.Supplier;
  * Gauge {@code operation.mode} (Prometheus {@code operation_mode}, tag {@code mode}): 1 for the mode in
  * force, 0 for the others. The mode was only in the status endpoint and the log; as a metric an alert
  * can fire on EMERGENCY (deploy/prometheus/alerts.yml) and a dashboard can show how long each mode held.
- * A scrape reads {@link OperationModeService#current()}: the breakers and this process's copy of the
- * override, no I/O.
+ * A scrape reads {@link OperationModeService#current()}: the breakers, the latest health-check results
+ * and this process's copy of the override, no I/O.
  */
 @Startup
 @ApplicationScoped

@@ -1,22 +1,22 @@
 package dev.resilient.backend.mode;
 
 import dev.resilient.backend.config.ModeConfig;
+import dev.resilient.backend.probe.DependencyChecks;
 import dev.resilient.backend.resilience.BreakerMonitor;
-import dev.resilient.backend.resilience.Downstream;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
- * Seed 004's SystemOperationMode: derived from the breakers by configurable rules (any breaker not
- * closed: DEGRADED; a critical service open, or {@code backend.mode.emergency-open-breakers} open:
- * EMERGENCY), unless an operator has set an override. The override is shared by every backend
- * process through the job database ({@link SharedOverride}). Every change is logged.
+ * Seed 004's SystemOperationMode: derived from the breakers and the active health checks by
+ * {@link ModeRules} (any breaker not closed or check failed: DEGRADED; a critical service down, or
+ * {@code backend.mode.emergency-open-breakers} components down: EMERGENCY), unless an operator has set
+ * an override, shared by every backend process through the job database ({@link SharedOverride}).
+ * Every state carries its {@link DegradationReason}s; every change of mode is logged (WARN), and a
+ * change of reasons within a mode too (INFO).
  */
 @ApplicationScoped
 public class OperationModeService {
@@ -24,35 +24,41 @@ public class OperationModeService {
     private static final Logger LOG = Logger.getLogger("dev.resilient.backend.mode");
 
     private final BreakerMonitor breakers;
-    private final ModeConfig config;
+    private final DependencyChecks checks;
+    private final ModeRules rules;
     private final SharedOverride override;
-    private ModeState state = new ModeState(OperationMode.NORMAL, "all breakers closed", "automatic", Instant.now());
+    private ModeState state = new ModeState(OperationMode.NORMAL, List.of(), ModeState.AUTOMATIC, Instant.now());
 
-    OperationModeService(BreakerMonitor breakers, ModeConfig config, SharedOverride override) {
+    OperationModeService(BreakerMonitor breakers, DependencyChecks checks, ModeConfig config, SharedOverride override) {
         this.breakers = breakers;
-        this.config = config;
+        this.checks = checks;
+        this.rules = new ModeRules(new TreeSet<>(config.mode().criticalServices().orElse(List.of())),
+                config.mode().emergencyOpenBreakers());
         this.override = override;
     }
 
     /**
-     * The mode in force now: re-derived on each call, so it never lags the breakers; an override set
-     * on another process holds here within a second ({@link #refresh}). No I/O: the override is this
-     * process's copy, the last one read (kept while the database is unreachable).
+     * The mode in force now: re-derived on each call, so it never lags the breakers, nor the latest
+     * health checks; an override set on another process holds here within a second ({@link #refresh}).
+     * No I/O: the override is this process's copy, the last one read (kept while the database is
+     * unreachable), and the checks' results are kept in memory.
      */
     public synchronized ModeState current() {
-        ModeState next = override.current().orElseGet(this::derive);
-        if (next.mode() != state.mode() || !next.reason().equals(state.reason())) {
-            if (next.mode() != state.mode()) {
-                LOG.warnf("Operation mode %s -> %s (%s: %s)", state.mode(), next.mode(), next.source(), next.reason());
-            }
-            state = next.mode() == state.mode() ? new ModeState(next.mode(), next.reason(), next.source(), state.since()) : next;
-        }
-        return state;
+        return set(override.current().orElseGet(this::automatic));
+    }
+
+    /**
+     * The mode the breakers and the health checks give, whether or not an override is in force: the
+     * evidence the health endpoint reports.
+     */
+    public ModeState automatic() {
+        return rules.decide(breakers.states(), checks.failed(), Instant.now());
     }
 
     /**
      * An operator's override, for every backend process; it holds, across restarts too, until
-     * {@link #clearOverride} is called.
+     * {@link #clearOverride} is called. Its reason is recorded as a {@link DegradationReason} of
+     * component {@code operator}.
      *
      * @throws ModeOverrideStore.UnavailableException when the job database cannot be written: the
      *         mode is then unchanged everywhere
@@ -63,7 +69,7 @@ public class OperationModeService {
     }
 
     /**
-     * Hands the mode back to the breakers, on every backend process.
+     * Hands the mode back to the breakers and the health checks, on every backend process.
      *
      * @throws ModeOverrideStore.UnavailableException when the job database cannot be written: the
      *         override then still holds everywhere
@@ -83,33 +89,15 @@ public class OperationModeService {
         current();
     }
 
-    private ModeState derive() {
-        Set<String> critical = new TreeSet<>(config.mode().criticalServices().orElse(List.of()));
-        List<String> open = new ArrayList<>();
-        List<String> notClosed = new ArrayList<>();
-        for (Downstream d : Downstream.values()) {
-            String s = breakers.state(d);
-            if (!s.equals("closed")) {
-                notClosed.add(d.key() + " " + s);
-            }
-            if (s.equals("open")) {
-                open.add(d.key());
-            }
+    /** Seed 004's {@code set_mode(mode, reason)}: makes {@code next} the state in force and logs the change. */
+    private ModeState set(ModeState next) {
+        ModeState previous = state;
+        state = previous.followedBy(next);
+        if (state.mode() != previous.mode()) {
+            LOG.warnf("Operation mode %s -> %s (%s: %s)", previous.mode(), state.mode(), state.source(), state.reason());
+        } else if (!state.reasons().equals(previous.reasons())) {
+            LOG.infof("Operation mode %s, reasons now (%s): %s", state.mode(), state.source(), state.reason());
         }
-        List<String> criticalOpen = open.stream().filter(critical::contains).toList();
-        Instant now = Instant.now();
-        if (!criticalOpen.isEmpty()) {
-            return new ModeState(OperationMode.EMERGENCY, "critical service breaker open: " + String.join(", ", criticalOpen),
-                    "automatic", now);
-        }
-        if (open.size() >= config.mode().emergencyOpenBreakers()) {
-            return new ModeState(OperationMode.EMERGENCY, open.size() + " breakers open: " + String.join(", ", open),
-                    "automatic", now);
-        }
-        if (!notClosed.isEmpty()) {
-            return new ModeState(OperationMode.DEGRADED, "breaker not closed: " + String.join(", ", notClosed),
-                    "automatic", now);
-        }
-        return new ModeState(OperationMode.NORMAL, "all breakers closed", "automatic", now);
+        return state;
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +46,15 @@ public class BreakerMonitor {
     /** The breaker's state now: {@code closed}, {@code open} or {@code half_open}. */
     public String state(Downstream d) {
         return wire(CircuitBreakerMaintenance.get().currentState(d.key()));
+    }
+
+    /** Every downstream's breaker state now, by status key, in {@link Downstream} order. */
+    public Map<String, String> states() {
+        Map<String, String> states = new LinkedHashMap<>();
+        for (Downstream d : Downstream.values()) {
+            states.put(d.key(), state(d));
+        }
+        return states;
     }
 
     public synchronized List<Transition> latestTransitions() {

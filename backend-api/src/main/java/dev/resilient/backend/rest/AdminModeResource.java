@@ -21,8 +21,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * The operator's switch (admin credential: a token with the {@code admin} group; 403 otherwise):
  * {@code PUT} sets a mode (MAINTENANCE, say) until {@code DELETE} hands control back to the
- * breakers. The override is kept in the job database: it holds on every backend process (within a
- * second) and across restarts. {@code GET} shows the mode and the feature flags.
+ * breakers and the health checks. The override is kept in the job database: it holds on every backend process (within a
+ * second) and across restarts. {@code GET} shows the mode, its reasons and the feature flags.
  */
 @Path("/v1/api/admin/operation-mode")
 @RolesAllowed("admin")
@@ -65,6 +65,6 @@ public class AdminModeResource {
     }
 
     private ModeView view(ModeState s) {
-        return new ModeView(s.mode().name(), s.reason(), s.source(), s.since(), features.snapshot());
+        return new ModeView(s.mode().name(), s.reason(), s.reasons(), s.source(), s.since(), features.snapshot());
     }
 }

@@ -2,6 +2,7 @@ package dev.resilient.backend.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.resilient.backend.client.ServiceRoot;
 import dev.resilient.backend.client.chaos.ChaosClient;
 import dev.resilient.backend.config.DashboardConfig;
 import dev.resilient.backend.resilience.DownstreamClientError;
@@ -80,15 +81,9 @@ public class ChaosService {
             throw ApiError.of(404, "unknown service '" + service + "', expected one of " + String.join(", ", targets.keySet()));
         }
         return clients.computeIfAbsent(service, s -> QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(stubBase(url)))
+                .baseUri(URI.create(ServiceRoot.of(url)))
                 .connectTimeout(2, TimeUnit.SECONDS)
                 .readTimeout(5, TimeUnit.SECONDS)
                 .build(ChaosClient.class));
-    }
-
-    /** An OpenAI-compatible base URL ends in {@code /v1}; the stub's chaos API is at its root. */
-    static String stubBase(String url) {
-        String u = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        return u.endsWith("/v1") ? u.substring(0, u.length() - 3) : u;
     }
 }

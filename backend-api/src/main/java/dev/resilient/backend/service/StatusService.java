@@ -96,7 +96,8 @@ public class StatusService {
             services.put(d.key(), status(d));
         }
         ModeState mode = modes.current();
-        return new StatusResponse(services, mode.mode().name(), mode.reason(), mode.source(), mode.since(),
+        return new StatusResponse(services, mode.mode().name(), mode.reason(), mode.reasons(), mode.source(),
+                mode.since(),
                 features.snapshot(), cache.redisState(), admission(), Instant.now());
     }
 

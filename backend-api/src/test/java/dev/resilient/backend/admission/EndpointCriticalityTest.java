@@ -16,6 +16,7 @@ class EndpointCriticalityTest {
         assertEquals(Criticality.CRITICAL, EndpointCriticality.of(HttpMethod.GET, "/admin/service-status"));
         assertEquals(Criticality.CRITICAL, EndpointCriticality.of(HttpMethod.PUT, "/v1/api/admin/operation-mode"));
         assertEquals(Criticality.CRITICAL, EndpointCriticality.of(HttpMethod.GET, "/q/health/ready"));
+        assertEquals(Criticality.CRITICAL, EndpointCriticality.of(HttpMethod.GET, "/v1/api/health"));
         assertEquals(Criticality.CRITICAL, EndpointCriticality.of(HttpMethod.GET, "/q/metrics"));
     }
 

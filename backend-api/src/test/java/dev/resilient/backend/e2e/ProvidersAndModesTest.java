@@ -66,8 +66,11 @@ class ProvidersAndModesTest {
         Backend.status("alice").body("services.chroma.state", equalTo("open"))
                 .body("operation_mode", equalTo("DEGRADED"))
                 .body("operation_mode_reason", containsString("chroma"))
-                .body("features.advanced-llm-models", equalTo(false))
-                .body("features.document-analysis", equalTo(true));
+                .body("operation_mode_reasons.component", hasItem("chroma"))
+                .body("features.advanced-llm-models.enabled", equalTo(false))
+                .body("features.advanced-llm-models.modes.NORMAL", equalTo(true))
+                .body("features.advanced-llm-models.description", containsString("advanced model"))
+                .body("features.document-analysis.enabled", equalTo(true));
         given().get("/q/health/ready").then().statusCode(200).body(containsString("DEGRADED"));
         Stubs.heal("chroma-stub");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
@@ -81,7 +84,10 @@ class ProvidersAndModesTest {
     void maintenanceTurnsDocumentIngestionOffAndBackOn() {
         String project = Backend.freshProject();
         setMode("admin", "MAINTENANCE", "upgrading the vector store").statusCode(200)
-                .body("mode", equalTo("MAINTENANCE")).body("features.document-analysis", equalTo(false));
+                .body("mode", equalTo("MAINTENANCE")).body("features.document-analysis.enabled", equalTo(false))
+                .body("reasons[0].component", equalTo("operator"))
+                .body("reasons[0].description", equalTo("upgrading the vector store (set by admin)"))
+                .body("reasons[0].severity", equalTo(2));
         Backend.ingest("alice", project, Map.of("d", "text")).statusCode(503)
                 .body("error", containsString("MAINTENANCE"));
         Backend.status("alice").body("operation_mode", equalTo("MAINTENANCE"))

@@ -32,7 +32,7 @@ class SharedOverrideTest {
         @Override
         public ModeState write(OperationMode mode, String reason, String by, Instant at) {
             failIfDown("set");
-            row = Optional.of(new ModeState(mode, reason + " (set by " + by + ")", "override", at));
+            row = Optional.of(ModeState.override(mode, reason, by, at));
             return row.get();
         }
 
