@@ -106,13 +106,13 @@ public class DependencyChecks {
         long ms = (now - started) / 1_000_000;
         String detail = up ? "answered in " + ms + " ms"
                 : failure instanceof ProbeFailedException ? failure.getMessage() : Failures.summary(failure);
-        return new ProbeResults.Outcome(up, detail, ms, Instant.now(), now);
+        return new ProbeResults.Outcome(up, detail, ms, Instant.now(), now, failure instanceof TimeoutException);
     }
 
-    private static void logChange(String component, ProbeResults.Outcome before, ProbeResults.Outcome now) {
-        if (!now.up() && (before == null || before.up())) {
+    private static void logChange(String component, ProbeResults.Change change, ProbeResults.Outcome now) {
+        if (change.isDown() && !change.wasDown()) {
             LOG.warnf("\u2717 Health check of %s failed: %s", component, now.detail());
-        } else if (now.up() && before != null && !before.up()) {
+        } else if (!change.isDown() && change.wasDown()) {
             LOG.infof("\u2713 Health check of %s passes again (%s)", component, now.detail());
         }
     }

@@ -37,9 +37,32 @@ class ProbeResultsTest {
         results.record("git", outcome(false, 5 * SECOND));
         assertEquals(new ComponentHealth(ComponentHealth.DOWN, "connection refused", 3L, Instant.EPOCH),
                 results.view(5 * SECOND).get("git"));
-        ProbeResults.Outcome replaced = results.record("git", outcome(true, 6 * SECOND));
-        assertEquals(false, replaced.up(), "the caller learns the state flipped (and logs it)");
+        ProbeResults.Change change = results.record("git", outcome(true, 6 * SECOND));
+        assertEquals(new ProbeResults.Change(true, false), change, "the caller learns the state flipped (and logs it)");
         assertEquals(ComponentHealth.UP, results.view(6 * SECOND).get("git").status());
+    }
+
+    @Test
+    void oneTimedOutCheckIsNotYetDownTheSecondInARowIs() {
+        results.record("chroma", outcome(true, 1 * SECOND));
+        ProbeResults.Change first = results.record("chroma", timedOut(2 * SECOND));
+        assertEquals(new ProbeResults.Change(false, false), first);
+        ComponentHealth once = results.view(2 * SECOND).get("chroma");
+        assertEquals(ComponentHealth.UP, once.status());
+        assertEquals("no answer within 2000 ms (once: a second check in a row decides)", once.detail());
+        assertEquals(new ProbeResults.Change(false, true), results.record("chroma", timedOut(3 * SECOND)));
+        assertEquals(ComponentHealth.DOWN, results.view(3 * SECOND).get("chroma").status());
+        assertEquals(new ProbeResults.Change(true, false), results.record("chroma", outcome(true, 4 * SECOND)));
+    }
+
+    @Test
+    void aTimeoutAfterAFailureIsDownAtOnce() {
+        results.record("chroma", outcome(false, 1 * SECOND));
+        assertEquals(new ProbeResults.Change(true, true), results.record("chroma", timedOut(2 * SECOND)));
+    }
+
+    private static ProbeResults.Outcome timedOut(long atNanos) {
+        return new ProbeResults.Outcome(false, "no answer within 2000 ms", 2000, Instant.EPOCH, atNanos, true);
     }
 
     private static ProbeResults.Outcome outcome(boolean up, long atNanos) {
