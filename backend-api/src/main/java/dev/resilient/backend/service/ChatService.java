@@ -5,7 +5,7 @@ import dev.resilient.backend.api.ChatResponse;
 import dev.resilient.backend.api.SearchHit;
 import dev.resilient.backend.api.SearchResponse;
 import dev.resilient.backend.cache.CacheRegion;
-import dev.resilient.backend.cache.TwoLevelCache;
+import dev.resilient.backend.cache.DistributedCache;
 import dev.resilient.backend.client.filesystem.FilesystemClient;
 import dev.resilient.backend.client.filesystem.SaveFileRequest;
 import dev.resilient.backend.client.llm.ChatMessage;
@@ -43,7 +43,7 @@ public class ChatService {
 
     private final VectorSearch search;
     private final LlmService llm;
-    private final TwoLevelCache cache;
+    private final DistributedCache cache;
     private final FeatureFlags features;
     private final FilesystemClient filesystem;
     private final FilesystemGuard filesystemGuard;
@@ -52,7 +52,7 @@ public class ChatService {
     private final BudgetConfig budgets;
     private final LlmUserLimits userLimits;
 
-    ChatService(VectorSearch search, LlmService llm, TwoLevelCache cache, FeatureFlags features,
+    ChatService(VectorSearch search, LlmService llm, DistributedCache cache, FeatureFlags features,
             @RestClient FilesystemClient filesystem, FilesystemGuard filesystemGuard, BackendConfig config,
             Deadlines deadlines, BudgetConfig budgets, LlmUserLimits userLimits) {
         this.search = search;
@@ -81,7 +81,7 @@ public class ChatService {
         if (answer == null) {
             try {
                 answer = userLimits.within(caller.user(), () -> llm.complete(caller, prompt, advanced), LlmAnswer.class);
-                cache.put(CacheRegion.LLM, cacheKey, answer);
+                cache.set(CacheRegion.LLM, cacheKey, answer);
             } catch (UserRateLimitException e) {
                 throw rateLimited("Too many chat requests: " + e.getMessage(), e.retryAfterMillis());
             } catch (RateLimitException e) {

@@ -7,7 +7,7 @@ import dev.resilient.backend.api.PolicyView;
 import dev.resilient.backend.api.RetryBudgetView;
 import dev.resilient.backend.api.ServiceStatus;
 import dev.resilient.backend.api.StatusResponse;
-import dev.resilient.backend.cache.TwoLevelCache;
+import dev.resilient.backend.cache.DistributedCache;
 import dev.resilient.backend.config.BudgetConfig;
 import dev.resilient.backend.mode.FeatureFlags;
 import dev.resilient.backend.mode.ModeState;
@@ -40,7 +40,7 @@ public class StatusService {
     private final DownstreamStats stats;
     private final OperationModeService modes;
     private final FeatureFlags features;
-    private final TwoLevelCache cache;
+    private final DistributedCache cache;
     private final RetryBudgets retryBudgets;
     private final BudgetConfig budgets;
     private final PolicyRegistry policies;
@@ -48,7 +48,7 @@ public class StatusService {
     private final FrontDoor frontDoor;
 
     StatusService(BreakerMonitor breakers, DownstreamStats stats, OperationModeService modes, FeatureFlags features,
-            TwoLevelCache cache, RetryBudgets retryBudgets, BudgetConfig budgets, PolicyRegistry policies,
+            DistributedCache cache, RetryBudgets retryBudgets, BudgetConfig budgets, PolicyRegistry policies,
             ConcurrencyLimits limits, FrontDoor frontDoor) {
         this.frontDoor = frontDoor;
         this.breakers = breakers;
