@@ -77,7 +77,8 @@ public class StatusService {
     private PolicyView policy(Downstream d) {
         EffectivePolicy p = policies.get(d);
         return new PolicyView(p.attempts(), shown(p.retryDelayMs()), shown(p.timeoutMs()), shown(p.breakerThreshold()),
-                shown(p.breakerDelayMs()));
+                shown(p.breakerDelayMs()), p.backoff().factor(), p.backoff().jitter(), shown(p.rateLimit()),
+                shown(p.rateLimitWindowMs()), policies.operationTimeoutsMs(d));
     }
 
     private static Long shown(long value) {
