@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -213,7 +214,7 @@ public class DistributedCache {
 
     /** The levels in use, in the order a read asks them, each with whether it answered its last call. */
     public Map<String, Boolean> levels() {
-        Map<String, Boolean> answering = new java.util.LinkedHashMap<>();
+        Map<String, Boolean> answering = new LinkedHashMap<>();
         levels.forEach(l -> answering.put(l.name(), health.get(l).answering()));
         return answering;
     }

@@ -90,10 +90,10 @@ public class ChatHistory {
                 LOG.warnf("Chat history refused by the filesystem (%d), not kept", e.status());
                 return Saved.NOT_SAVED;
             } catch (RuntimeException e) {
-                return keep(new Pending(ns, exchange), Failures.describe(e));
+                return keep(new Pending(ns, exchange), "Filesystem service down (" + Failures.describe(e) + ")");
             }
         }
-        return keep(new Pending(ns, exchange), "earlier exchanges still wait");
+        return keep(new Pending(ns, exchange), "Earlier chat exchanges still wait for the filesystem");
     }
 
     /** Exchanges waiting in memory now. */
@@ -115,11 +115,11 @@ public class ChatHistory {
         }
         if (waiting < 0) {
             dropped.increment();
-            LOG.errorf("Filesystem service down (%s) and %d chat exchanges already kept in memory: this one is not saved",
-                    why, config.chat().historyBufferSize());
+            LOG.errorf("%s and %d chat exchanges are already kept in memory: this one is not saved", why,
+                    config.chat().historyBufferSize());
             return Saved.NOT_SAVED;
         }
-        LOG.warnf("Filesystem service down (%s), chat saved in memory (%d waiting)", why, waiting);
+        LOG.warnf("%s, chat saved in memory (%d waiting)", why, waiting);
         return Saved.IN_MEMORY;
     }
 

@@ -98,7 +98,7 @@ public class StatusService {
         }
         ModeState mode = modes.current();
         return new StatusResponse(services, mode.mode().name(), mode.reason(), mode.source(), mode.since(),
-                features.snapshot(), cache.redisState(), admission(), Instant.now());
+                features.snapshot(), cache.redisState(), cache.levels(), admission(), Instant.now());
     }
 
     private AdmissionView admission() {

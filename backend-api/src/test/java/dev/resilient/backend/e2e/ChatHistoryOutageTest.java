@@ -36,10 +36,7 @@ class ChatHistoryOutageTest {
     @BeforeEach
     @AfterEach
     void healthy() {
-        Stubs.startAndHealDownstreams();
-        breakers.resetAll();
-        // exchanges another test's outage left in memory go first
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> chatHistory.pending() == 0);
+        Backend.healthyWithNoHistoryWaiting(breakers, chatHistory);
     }
 
     private static String history(String project) {
