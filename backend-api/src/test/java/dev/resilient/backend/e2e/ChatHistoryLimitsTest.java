@@ -3,10 +3,12 @@ package dev.resilient.backend.e2e;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.resilient.backend.service.ChatHistory;
 import dev.resilient.backend.support.Stubs;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -21,18 +23,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An operation's own timeout inside its downstream's policy: saving the chat history (seed 000's
- * {@code timeout=10}, 300 ms here) cuts each attempt below the filesystem's timeout (1 s in the test
- * profile), and the cut attempt is retried as any timed-out attempt.
+ * The chat history's limits, lowered for this test: saving an exchange has its own timeout inside the
+ * filesystem's policy (seed 000's {@code timeout=10}, 300 ms here), which cuts each attempt below the
+ * filesystem's timeout (1 s in the test profile) and is retried as any timed-out attempt; and at most
+ * {@code backend.chat.history-buffer-size} exchanges (2 here) wait in memory.
  */
 @QuarkusTest
-@TestProfile(OperationTimeoutTest.ShortHistorySave.class)
-class OperationTimeoutTest {
+@TestProfile(ChatHistoryLimitsTest.ShortHistorySave.class)
+class ChatHistoryLimitsTest {
 
     public static class ShortHistorySave implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("backend.chat.history-save-timeout", "300ms");
+            return Map.of("backend.chat.history-save-timeout", "300ms", "backend.chat.history-buffer-size", "2");
         }
     }
 
@@ -41,6 +44,9 @@ class OperationTimeoutTest {
 
     @Inject
     ChatHistory chatHistory;
+
+    @Inject
+    MeterRegistry registry;
 
     @BeforeEach
     @AfterEach
@@ -70,5 +76,25 @@ class OperationTimeoutTest {
         assertEquals(history.indexOf("## User\nIs each attempt cut"), history.lastIndexOf("## User\nIs each attempt cut"),
                 "written once: " + history);
         assertTrue(history.contains("## User\nIs each attempt cut at 300 ms?"));
+    }
+
+    @Test
+    void pastTheBufferAnExchangeIsNotSavedAndCounted() {
+        String project = Backend.freshProject();
+        Stubs.chaos("filesystem-stub", "{\"mode\":\"error\",\"path\":\"/save_file\"}");
+        double dropped = registry.get("chat.history.dropped").counter().count();
+
+        Backend.chat("alice", project, "kept first?").statusCode(200).body("history", equalTo("saved in memory"));
+        Backend.chat("alice", project, "kept second?").statusCode(200).body("history", equalTo("saved in memory"));
+        Backend.chat("alice", project, "one too many?").statusCode(200).body("history", equalTo("not saved"))
+                .body("degraded", org.hamcrest.Matchers.hasItem("history"));
+
+        assertEquals(dropped + 1, registry.get("chat.history.dropped").counter().count());
+        Stubs.heal("filesystem-stub");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> chatHistory.pending() == 0);
+        String history = Stubs.get("filesystem-stub", "/projects/alice__" + project + "/files/chat_history.md")
+                .statusCode(200).extract().path("content");
+        assertTrue(history.indexOf("## User\nkept first?") < history.indexOf("## User\nkept second?"), history);
+        assertFalse(history.contains("## User\none too many?"), history);
     }
 }
