@@ -7,6 +7,9 @@ import java.util.List;
  * Answer of {@code POST /v1/api/chat}. {@code degraded} names what was missing
  * ({@code vector_search}, {@code fulltext_search}, {@code llm}, {@code history}); empty when all went well.
  * {@code llm_provider} is {@code primary}, {@code secondary} or {@code none} (the degraded answer).
+ * {@code history} says where the exchange went: {@code saved} (the project's {@code chat_history.md}),
+ * {@code saved in memory} (the filesystem is down: written once it is back, unless the backend restarts
+ * first) or {@code not saved}; {@code degraded} names {@code history} unless it is {@code saved}.
  */
 public record ChatResponse(
         String response,
@@ -14,5 +17,6 @@ public record ChatResponse(
         @JsonProperty("context_source") String contextSource,
         List<String> degraded,
         @JsonProperty("llm_provider") String llmProvider,
-        String model) {
+        String model,
+        String history) {
 }

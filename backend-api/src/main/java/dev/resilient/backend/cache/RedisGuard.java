@@ -8,7 +8,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * Redis' policy: 300 ms per command, no retry (a cache miss is cheaper than a wait), opens after
- * 5 failures for 30 s. Every call {@link TwoLevelCache} makes to Redis goes through {@link #call},
+ * 5 failures for 30 s. Every call the cache ({@link RedisLevel}) makes to Redis goes through {@link #call},
  * so Redis has one breaker, named {@code redis}. Override any value with
  * {@code quarkus.fault-tolerance."dev.resilient.backend.cache.RedisGuard/call".<strategy>.<param>}.
  */

@@ -2,6 +2,7 @@ package dev.resilient.backend.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** The backend's own settings (keys {@code backend.*}, env {@code BACKEND_*}). */
 @ConfigMapping(prefix = "backend")
@@ -23,6 +24,10 @@ public interface BackendConfig {
         /** Results returned when a search does not say {@code n_results}. */
         @WithDefault("5")
         int defaultResults();
+
+        /** Each attempt of a full-text search on the filesystem at most (seed 000: {@code timeout=5}), below the filesystem's 20 s. */
+        @WithDefault("5s")
+        Duration fulltextTimeout();
     }
 
     interface Chat {
@@ -40,5 +45,21 @@ public interface BackendConfig {
         /** File of the project the exchange is appended to (seed 000). */
         @WithDefault("chat_history.md")
         String historyFile();
+
+        /** Each attempt of saving an exchange to the history at most (seed 000: {@code timeout=10}), below the filesystem's 20 s. */
+        @WithDefault("10s")
+        Duration historySaveTimeout();
+
+        /**
+         * Exchanges kept in memory, in order, while the filesystem cannot take them (seed 000: "chat saved
+         * in memory"), written once it is back. Past it, an exchange is not kept ({@code history: "not saved"}).
+         * Kept in this process only: a restart loses them.
+         */
+        @WithDefault("1000")
+        int historyBufferSize();
+
+        /** How often the exchanges kept in memory are offered to the filesystem again. */
+        @WithDefault("1s")
+        Duration historyFlushInterval();
     }
 }

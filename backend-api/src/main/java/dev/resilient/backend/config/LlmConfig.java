@@ -48,8 +48,19 @@ public interface LlmConfig {
         @WithDefault("true")
         boolean sendInternalToken();
 
-        /** Transport backstop; the guard's {@code @Timeout} (30 s) is the real limit. */
+        /**
+         * Transport backstop, above the guard's {@code @Timeout} (primary 60 s, secondary 30 s), which
+         * is the real limit: {@code application.properties} sets 65 s and 35 s.
+         */
         @WithDefault("PT35S")
         Duration readTimeout();
+
+        /** Each wait between attempts is this times the previous (seed 004's {@code backoff_factor}). */
+        @WithDefault("1.5")
+        double backoffFactor();
+
+        /** Each wait moves by up to this share of itself either way (seed 004's {@code jitter}). */
+        @WithDefault("0.2")
+        double jitter();
     }
 }

@@ -38,18 +38,24 @@ public class BudgetedInterceptor {
         void beforeBackoff(long delayMs, Throwable failure);
     }
 
+    /** What the backoff of the guarded call running on this thread needs to know. */
+    private record Retrying(RetryCheck check, BackoffShape shape) {
+    }
+
     // Not a parameter because SmallRye instantiates CustomBackoffStrategy itself and hands it only the
     // failure; set and cleared (restored) by guard() below, around one guarded call on this thread.
-    private static final ThreadLocal<RetryCheck> RETRY_CHECK = new ThreadLocal<>();
+    private static final ThreadLocal<Retrying> RETRY_CHECK = new ThreadLocal<>();
 
     private final Deadlines deadlines;
     private final RetryGate gate;
     private final MeterRegistry registry;
     private final DownstreamLog log;
     private final ConcurrencyLimits limits;
+    private final BackoffShapes shapes;
 
     BudgetedInterceptor(Deadlines deadlines, RetryGate gate, MeterRegistry registry, DownstreamLog log,
-            ConcurrencyLimits limits) {
+            ConcurrencyLimits limits, BackoffShapes shapes) {
+        this.shapes = shapes;
         this.deadlines = deadlines;
         this.gate = gate;
         this.registry = registry;
@@ -59,7 +65,14 @@ public class BudgetedInterceptor {
 
     /** The retry decision of the guarded call running on this thread; null outside one. */
     static RetryCheck retryCheck() {
-        return RETRY_CHECK.get();
+        Retrying r = RETRY_CHECK.get();
+        return r == null ? null : r.check();
+    }
+
+    /** The backoff shape of the guarded call's downstream running on this thread; null outside one. */
+    static BackoffShape backoffShape() {
+        Retrying r = RETRY_CHECK.get();
+        return r == null ? null : r.shape();
     }
 
     @AroundInvoke
@@ -73,8 +86,8 @@ public class BudgetedInterceptor {
             throw new BudgetExhaustedException(left);
         }
         Limiter.Listener permit = limits.acquire(d);
-        RetryCheck outer = RETRY_CHECK.get();
-        RETRY_CHECK.set((delayMs, failure) -> gate.beforeBackoff(call, delayMs, failure));
+        Retrying outer = RETRY_CHECK.get();
+        RETRY_CHECK.set(new Retrying((delayMs, failure) -> gate.beforeBackoff(call, delayMs, failure), shapes.of(d)));
         try {
             Object answer = ctx.proceed();
             ConcurrencyLimits.release(permit, call, null);

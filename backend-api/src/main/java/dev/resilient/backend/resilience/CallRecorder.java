@@ -41,9 +41,11 @@ public class CallRecorder {
     }
 
     /**
-     * One attempt, bounded by the smaller of the policy timeout ({@code @Timeout}, applied by
-     * SmallRye) and the caller's time left (applied here, by no longer waiting for the answer, which
-     * cancels the request), which is also announced to the downstream in {@code X-Request-Timeout-Ms}.
+     * One attempt, bounded by the smallest of the policy timeout ({@code @Timeout}, applied by
+     * SmallRye), the operation's own timeout ({@link DownstreamCall#eachAttemptAtMost}) and the
+     * caller's time left (both applied here, by no longer waiting for the answer, which cancels the
+     * request), which is also announced to the downstream in {@code X-Request-Timeout-Ms}. The
+     * operation's timeout fails the attempt as the policy timeout would: retried, a breaker failure.
      */
     <T> T attempt(DownstreamCall<T> call) {
         Downstream d = call.downstream();
@@ -54,14 +56,16 @@ public class CallRecorder {
             retryBudgets.recordCall(d);
         }
         long left = deadlines.remainingMs(call.caller());
-        boolean budgetFirst = left < policy.timeoutMs();
-        Long announced = retryBudgets.enabled() ? Math.max(0, Math.min(left, policy.timeoutMs())) : null;
+        long timeoutMs = Math.min(policy.timeoutMs(), call.attemptTimeoutMs());
+        boolean budgetFirst = left < timeoutMs;
+        Long announced = retryBudgets.enabled() ? Math.max(0, Math.min(left, timeoutMs)) : null;
         log.attemptStarts(d, call.operation(), attempt, attempts);
         Timer.Sample sample = Timer.start(registry);
         String outcome = "failure";
         try {
             Uni<T> request = call.request(announced);
             T result = budgetFirst ? awaitWithin(request, Math.max(1, left), deadlines.breakerFloorMs(d))
+                    : timeoutMs < policy.timeoutMs() ? awaitOperation(request, timeoutMs)
                     : request.await().indefinitely();
             outcome = "success";
             stats.success(d);
@@ -94,6 +98,20 @@ public class CallRecorder {
             sample.stop(Timer.builder(TIMER).description("One attempt of a call to a downstream service")
                     .tag("downstream", d.key()).tag("operation", call.operation()).tag("outcome", outcome)
                     .serviceLevelObjectives(BUCKETS).register(registry));
+        }
+    }
+
+    /**
+     * Waits at most the operation's own {@code timeoutMs}; giving up cancels the request.
+     *
+     * @throws org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException as {@code @Timeout} would
+     */
+    private static <T> T awaitOperation(Uni<T> request, long timeoutMs) {
+        try {
+            return request.await().atMost(Duration.ofMillis(timeoutMs));
+        } catch (TimeoutException e) {
+            throw new org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException(
+                    "timed out after the operation's " + timeoutMs + " ms", e);
         }
     }
 

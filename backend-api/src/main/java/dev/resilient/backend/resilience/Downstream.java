@@ -11,7 +11,8 @@ public enum Downstream {
     BILLING("billing", "Billing Server"),
     GIT("git", "Git Server"),
     LLM_PRIMARY("llm-primary", "LLM Primary"),
-    LLM_SECONDARY("llm-secondary", "LLM Secondary");
+    LLM_SECONDARY("llm-secondary", "LLM Secondary"),
+    AUTH("auth", "Auth Server");
 
     private final String key;
     private final String displayName;

@@ -27,18 +27,35 @@ public final class DownstreamCall<T> {
     private final String operation;
     private final Caller caller;
     private final Request<T> request;
+    private final long attemptTimeoutMs;
     private int attempts;
 
-    private DownstreamCall(Downstream downstream, String operation, Caller caller, Request<T> request) {
+    private DownstreamCall(Downstream downstream, String operation, Caller caller, Request<T> request,
+            long attemptTimeoutMs) {
         this.downstream = downstream;
         this.operation = operation;
         this.caller = caller;
         this.request = request;
+        this.attemptTimeoutMs = attemptTimeoutMs;
     }
 
     /** @param operation what is called, for logs and metrics, e.g. {@code POST /query} */
     public static <T> DownstreamCall<T> to(Downstream downstream, String operation, Caller caller, Request<T> request) {
-        return new DownstreamCall<>(downstream, operation, caller, request);
+        return new DownstreamCall<>(downstream, operation, caller, request, EffectivePolicy.NONE);
+    }
+
+    /**
+     * The same call with each attempt also bounded by {@code timeout}: an operation's own timeout
+     * below its downstream's (seed 000: full-text search 5 s, saving the chat history 10 s). The
+     * caller's deadline still cuts it shorter; the downstream's other rules (attempts, breaker) apply.
+     */
+    public DownstreamCall<T> eachAttemptAtMost(java.time.Duration timeout) {
+        return new DownstreamCall<>(downstream, operation, caller, request, Math.max(1, timeout.toMillis()));
+    }
+
+    /** The operation's own per-attempt timeout; {@link EffectivePolicy#NONE} when only the downstream's applies. */
+    public long attemptTimeoutMs() {
+        return attemptTimeoutMs;
     }
 
     public Downstream downstream() {

@@ -1,6 +1,7 @@
 package dev.resilient.backend.resilience;
 
 import io.smallrye.faulttolerance.FaultToleranceOperationProvider;
+import io.smallrye.faulttolerance.api.RateLimit;
 import io.smallrye.faulttolerance.config.FaultToleranceOperation;
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -26,15 +27,18 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * @param breakerThreshold calls in the rolling window that open the breaker when all fail
  * @param breakerDelayMs   how long the breaker stays open before a half-open probe
  * @param bulkhead         attempts in flight at most: the ceiling of the adaptive concurrency limit
+ * @param backoff          how the waits after the first grow ({@link BackoffShapes}, configuration of ours, not SmallRye's)
+ * @param rateLimit        calls per {@code rateLimitWindowMs} at most, {@link #NONE} without a rate limit
+ * @param rateLimitWindowMs the rate limit's window
  */
 public record EffectivePolicy(long attempts, long retryDelayMs, long timeoutMs, long breakerThreshold, long breakerDelayMs,
-        long bulkhead) {
+        long bulkhead, BackoffShape backoff, long rateLimit, long rateLimitWindowMs) {
 
     /** A timeout, threshold or delay that does not apply. */
     public static final long NONE = Long.MAX_VALUE;
 
-    /** The policy of {@code guard}'s (the bean class') {@code call(DownstreamCall)}. */
-    static EffectivePolicy of(Class<?> guard, FaultToleranceOperationProvider operations) {
+    /** The policy of {@code guard}'s (the bean class') {@code call(DownstreamCall)}, waiting {@code backoff} between attempts. */
+    static EffectivePolicy of(Class<?> guard, FaultToleranceOperationProvider operations, BackoffShape backoff) {
         Method call;
         try {
             call = guard.getMethod("call", DownstreamCall.class);
@@ -46,11 +50,15 @@ public record EffectivePolicy(long attempts, long retryDelayMs, long timeoutMs, 
         Timeout timeout = op.getTimeout();
         CircuitBreaker breaker = op.getCircuitBreaker();
         Bulkhead bulkhead = op.getBulkhead();
+        RateLimit rateLimit = op.getRateLimit();
         return new EffectivePolicy(retry == null ? 1 : retry.maxRetries() + 1L,
                 retry == null ? NONE : Duration.of(retry.delay(), retry.delayUnit()).toMillis(),
                 timeout == null ? NONE : Duration.of(timeout.value(), timeout.unit()).toMillis(),
                 breaker == null ? NONE : breaker.requestVolumeThreshold(),
                 breaker == null ? NONE : Duration.of(breaker.delay(), breaker.delayUnit()).toMillis(),
-                bulkhead == null ? NONE : bulkhead.value());
+                bulkhead == null ? NONE : bulkhead.value(),
+                backoff,
+                rateLimit == null ? NONE : rateLimit.value(),
+                rateLimit == null ? NONE : Duration.of(rateLimit.window(), rateLimit.windowUnit()).toMillis());
     }
 }

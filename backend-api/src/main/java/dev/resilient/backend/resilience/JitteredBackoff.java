@@ -4,26 +4,31 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * Seed 004's LLM backoff: each wait is 1.5 times the previous, plus or minus 20% jitter.
- * A custom strategy because {@code @ExponentialBackoff} takes only an integer factor and
- * MicroProfile's jitter is absolute, not relative. Asks the budgets first, as every backoff here.
+ * Seed 004's LLM backoff: each wait is the provider's factor times the previous, plus or minus its
+ * jitter (defaults 1.5 and 20%), the {@link BackoffShape} of the guarded call's downstream
+ * ({@link BackoffShapes}, which {@link BudgetedInterceptor} hands over: SmallRye creates the strategy
+ * itself and gives it nothing but the failure). A custom strategy because {@code @ExponentialBackoff}
+ * takes only an integer factor and MicroProfile's jitter is absolute, not relative. Asks the budgets
+ * first, as every backoff here.
  */
 public class JitteredBackoff extends BudgetedBackoff {
 
-    static final double FACTOR = 1.5;
-    static final double JITTER = 0.2;
-
     private final DoubleSupplier random;
+    private final BackoffShape fixed;
     private double next;
 
     /** SmallRye creates one per guarded call with this constructor. */
     public JitteredBackoff() {
-        this(() -> ThreadLocalRandom.current().nextDouble());
+        this(() -> ThreadLocalRandom.current().nextDouble(), null);
     }
 
-    /** @param random uniform in [0, 1) */
-    JitteredBackoff(DoubleSupplier random) {
+    /**
+     * @param random uniform in [0, 1)
+     * @param shape  the factor and jitter; null for the guarded call's
+     */
+    JitteredBackoff(DoubleSupplier random, BackoffShape shape) {
         this.random = random;
+        this.fixed = shape;
     }
 
     @Override
@@ -33,9 +38,18 @@ public class JitteredBackoff extends BudgetedBackoff {
 
     @Override
     protected long delay(Throwable cause) {
-        double jitter = 1 + (random.getAsDouble() * 2 - 1) * JITTER;
+        BackoffShape shape = shape();
+        double jitter = 1 + (random.getAsDouble() * 2 - 1) * shape.jitter();
         long delay = Math.round(next * jitter);
-        next = next * FACTOR;
+        next = next * shape.factor();
         return delay;
+    }
+
+    private BackoffShape shape() {
+        if (fixed != null) {
+            return fixed;
+        }
+        BackoffShape running = BudgetedInterceptor.backoffShape();
+        return running == null ? BackoffShape.LLM_DEFAULT : running;
     }
 }

@@ -2,7 +2,10 @@ package dev.resilient.backend.resilience;
 
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CustomBackoff;
+import io.smallrye.faulttolerance.api.RateLimit;
+import io.smallrye.faulttolerance.api.RateLimitException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -11,7 +14,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
- * The primary LLM provider's policy (DESIGN.md, seed 004): 3 attempts with backoff from 1 s, factor 1.5 and jitter 0.2; 30 s per attempt; opens after 5 failures for 60 s. When it fails the secondary provider answers.
+ * The primary LLM provider's policy (seed 004's complete example: its first provider): 3 attempts, 60 s per attempt; backoff from 1 s, factor 1.5 and jitter 0.2 ({@code llm.primary.backoff-factor}, {@code llm.primary.jitter}); opens after 5 failures for 60 s; 100 calls a minute. When it fails the secondary provider answers.
+ * A call over the provider's rate limit is not made, not retried and no breaker failure: the next provider
+ * answers.
  * See {@link DownstreamGuard} for the rules every guard follows.
  */
 @ApplicationScoped
@@ -26,12 +31,14 @@ public class LlmPrimaryGuard implements DownstreamGuard {
     @Budgeted
     @Retry(maxRetries = 2, delay = 1000, jitter = 0,
             abortOn = {CircuitBreakerOpenException.class, DownstreamClientError.class, BulkheadException.class,
-                    BudgetException.class})
+                    BudgetException.class, RateLimitException.class})
     @CustomBackoff(JitteredBackoff.class)
     @CircuitBreaker(requestVolumeThreshold = 5, failureRatio = 1.0, delay = 60000, successThreshold = 1,
-            skipOn = {DownstreamClientError.class, BulkheadException.class, CallerDeadlineException.class})
+            skipOn = {DownstreamClientError.class, BulkheadException.class, CallerDeadlineException.class,
+                    RateLimitException.class})
     @CircuitBreakerName("llm-primary")
-    @Timeout(30000)
+    @RateLimit(value = 100, window = 1, windowUnit = ChronoUnit.MINUTES)
+    @Timeout(60000)
     // Kept as the ceiling of the adaptive concurrency limit (ConcurrencyLimits: max-limit) and the bound while it is off.
     @Bulkhead(10)
     @Override

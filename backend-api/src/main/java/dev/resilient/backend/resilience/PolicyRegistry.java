@@ -4,19 +4,32 @@ import io.quarkus.arc.All;
 import io.quarkus.arc.InstanceHandle;
 import io.smallrye.faulttolerance.FaultToleranceOperationProvider;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.resilient.backend.config.BackendConfig;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The policy SmallRye applies to every downstream, read once from SmallRye's own resolution. */
+/** The policy SmallRye applies to every downstream, read once from SmallRye's own resolution, with its backoff's shape. */
 @ApplicationScoped
 public class PolicyRegistry {
 
     private final Map<Downstream, EffectivePolicy> policies = new EnumMap<>(Downstream.class);
+    private final Map<Downstream, Map<String, Long>> operationTimeouts = new EnumMap<>(Downstream.class);
 
-    PolicyRegistry(@All List<InstanceHandle<DownstreamGuard>> guards, FaultToleranceOperationProvider operations) {
+    PolicyRegistry(@All List<InstanceHandle<DownstreamGuard>> guards, FaultToleranceOperationProvider operations,
+            BackoffShapes shapes, BackendConfig config) {
+        for (Downstream d : Downstream.values()) {
+            operationTimeouts.put(d, Map.of());
+        }
+        Map<String, Long> filesystem = new LinkedHashMap<>();
+        filesystem.put("fulltext-search", config.search().fulltextTimeout().toMillis());
+        filesystem.put("history-save", config.chat().historySaveTimeout().toMillis());
+        operationTimeouts.put(Downstream.FILESYSTEM, Collections.unmodifiableMap(filesystem));
         for (InstanceHandle<DownstreamGuard> guard : guards) {
-            policies.put(guard.get().downstream(), EffectivePolicy.of(guard.getBean().getBeanClass(), operations));
+            Downstream d = guard.get().downstream();
+            policies.put(d, EffectivePolicy.of(guard.getBean().getBeanClass(), operations, shapes.of(d)));
         }
         for (Downstream d : Downstream.values()) {
             if (!policies.containsKey(d)) {
@@ -27,5 +40,13 @@ public class PolicyRegistry {
 
     public EffectivePolicy get(Downstream d) {
         return policies.get(d);
+    }
+
+    /**
+     * The per-attempt timeouts of single operations of {@code d}, below its policy's, by name
+     * ({@code backend.search.fulltext-timeout}, {@code backend.chat.history-save-timeout}); empty for most.
+     */
+    public Map<String, Long> operationTimeoutsMs(Downstream d) {
+        return operationTimeouts.get(d);
     }
 }

@@ -21,9 +21,11 @@ import jakarta.ws.rs.core.Response;
 public class DashboardResource {
 
     private final DashboardService dashboard;
+    private final RequestBudget budget;
 
-    DashboardResource(DashboardService dashboard) {
+    DashboardResource(DashboardService dashboard, RequestBudget budget) {
         this.dashboard = dashboard;
+        this.budget = budget;
     }
 
     @GET
@@ -39,6 +41,6 @@ public class DashboardResource {
         if (credentials == null) {
             throw ApiError.of(400, "a JSON body with 'username' and 'password' is required");
         }
-        return Response.ok(dashboard.login(credentials)).header("Cache-Control", "no-store").build();
+        return Response.ok(dashboard.login(budget.anonymousCaller(), credentials)).header("Cache-Control", "no-store").build();
     }
 }

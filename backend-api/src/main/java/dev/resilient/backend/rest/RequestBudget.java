@@ -34,4 +34,9 @@ public class RequestBudget {
     public Caller callerFor(Namespace ns) {
         return new Caller(ns.user(), endpoint, deadline, criticality);
     }
+
+    /** The caller of a request nobody is signed in for yet (the dashboard's login): no user, this request's deadline and criticality. */
+    public Caller anonymousCaller() {
+        return new Caller(null, endpoint, deadline, criticality);
+    }
 }

@@ -5,32 +5,27 @@ import dev.resilient.backend.api.ChatResponse;
 import dev.resilient.backend.api.SearchHit;
 import dev.resilient.backend.api.SearchResponse;
 import dev.resilient.backend.cache.CacheRegion;
-import dev.resilient.backend.cache.TwoLevelCache;
-import dev.resilient.backend.client.filesystem.FilesystemClient;
-import dev.resilient.backend.client.filesystem.SaveFileRequest;
+import dev.resilient.backend.cache.DistributedCache;
 import dev.resilient.backend.client.llm.ChatMessage;
 import dev.resilient.backend.config.BackendConfig;
 import dev.resilient.backend.config.BudgetConfig;
 import dev.resilient.backend.mode.FeatureFlags;
 import dev.resilient.backend.resilience.Caller;
 import dev.resilient.backend.resilience.Deadlines;
-import dev.resilient.backend.resilience.Downstream;
-import dev.resilient.backend.resilience.DownstreamCall;
 import dev.resilient.backend.resilience.Failures;
-import dev.resilient.backend.resilience.FilesystemGuard;
 import dev.resilient.kit.hash.Hashes;
 import io.smallrye.faulttolerance.api.RateLimitException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
  * Seed 000's chat: context from the vector store, else full-text search, else none; the answer
  * from the LLM cache, else the primary provider, else the secondary, else a degraded answer
- * listing the passages (seed 004); a best-effort save of the exchange.
+ * listing the passages (seed 004); a best-effort save of the exchange ({@link ChatHistory}: kept in
+ * memory while the filesystem is down).
  * Always answers: {@code degraded} names what was missing.
  */
 @ApplicationScoped
@@ -43,24 +38,22 @@ public class ChatService {
 
     private final VectorSearch search;
     private final LlmService llm;
-    private final TwoLevelCache cache;
+    private final DistributedCache cache;
     private final FeatureFlags features;
-    private final FilesystemClient filesystem;
-    private final FilesystemGuard filesystemGuard;
+    private final ChatHistory history;
     private final BackendConfig config;
     private final Deadlines deadlines;
     private final BudgetConfig budgets;
     private final LlmUserLimits userLimits;
 
-    ChatService(VectorSearch search, LlmService llm, TwoLevelCache cache, FeatureFlags features,
-            @RestClient FilesystemClient filesystem, FilesystemGuard filesystemGuard, BackendConfig config,
+    ChatService(VectorSearch search, LlmService llm, DistributedCache cache, FeatureFlags features,
+            ChatHistory history, BackendConfig config,
             Deadlines deadlines, BudgetConfig budgets, LlmUserLimits userLimits) {
         this.search = search;
         this.llm = llm;
         this.cache = cache;
         this.features = features;
-        this.filesystem = filesystem;
-        this.filesystemGuard = filesystemGuard;
+        this.history = history;
         this.config = config;
         this.deadlines = deadlines;
         this.budgets = budgets;
@@ -81,7 +74,7 @@ public class ChatService {
         if (answer == null) {
             try {
                 answer = userLimits.within(caller.user(), () -> llm.complete(caller, prompt, advanced), LlmAnswer.class);
-                cache.put(CacheRegion.LLM, cacheKey, answer);
+                cache.set(CacheRegion.LLM, cacheKey, answer);
             } catch (UserRateLimitException e) {
                 throw rateLimited("Too many chat requests: " + e.getMessage(), e.retryAfterMillis());
             } catch (RateLimitException e) {
@@ -92,11 +85,12 @@ public class ChatService {
                 answer = new LlmAnswer(DegradedAnswer.compose(message, context.results()), "none", null);
             }
         }
-        if (!saveExchange(caller, ns, message, answer.text())) {
+        ChatHistory.Saved saved = history.append(caller, ns, message, answer.text());
+        if (saved != ChatHistory.Saved.SAVED) {
             degraded.add("history");
         }
         return new ChatResponse(answer.text(), context.results().size(), context.source(), degraded,
-                answer.provider(), answer.model());
+                answer.provider(), answer.model(), saved.wireName());
     }
 
     private static RuntimeException rateLimited(String why, long retryAfterMillis) {
@@ -157,19 +151,5 @@ public class ChatService {
         }
         messages.add(new ChatMessage("user", message));
         return messages;
-    }
-
-    /** Seed 000: best effort, the chat never fails because of it. */
-    private boolean saveExchange(Caller caller, Namespace ns, String message, String answer) {
-        SaveFileRequest exchange = new SaveFileRequest(ns.key(), config.chat().historyFile(),
-                "\n\n## User\n" + message + "\n\n## AI\n" + answer, "append");
-        try {
-            filesystemGuard.call(DownstreamCall.to(Downstream.FILESYSTEM, "POST /save_file", caller,
-                    (budgetMs, criticality) -> filesystem.saveFile(budgetMs, criticality, ns.user(), exchange)));
-            return true;
-        } catch (RuntimeException e) {
-            LOG.warnf("Failed to save chat history (%s), continuing", Failures.describe(e));
-            return false;
-        }
     }
 }

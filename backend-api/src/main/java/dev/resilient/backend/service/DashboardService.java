@@ -9,13 +9,15 @@ import dev.resilient.backend.client.auth.TokenRequest;
 import dev.resilient.backend.client.auth.TokenResponse;
 import dev.resilient.backend.mode.ModeState;
 import dev.resilient.backend.mode.OperationModeService;
+import dev.resilient.backend.resilience.AuthGuard;
 import dev.resilient.backend.resilience.BreakerMonitor;
+import dev.resilient.backend.resilience.Caller;
 import dev.resilient.backend.resilience.Downstream;
 import dev.resilient.backend.resilience.DownstreamClientError;
-import dev.resilient.backend.resilience.DownstreamException;
+import dev.resilient.backend.resilience.DownstreamCall;
+import dev.resilient.backend.resilience.Failures;
 import dev.resilient.kit.errors.ApiError;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ProcessingException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +37,11 @@ public class DashboardService {
     private final OperationModeService modes;
     private final ChaosService chaos;
     private final AuthClient auth;
+    private final AuthGuard authGuard;
 
     DashboardService(StatusService status, BreakerMonitor breakers, OperationModeService modes, ChaosService chaos,
-            @RestClient AuthClient auth) {
+            @RestClient AuthClient auth, AuthGuard authGuard) {
+        this.authGuard = authGuard;
         this.status = status;
         this.breakers = breakers;
         this.modes = modes;
@@ -60,17 +64,20 @@ public class DashboardService {
     }
 
     /**
-     * Exchanges credentials for a token at auth-stub: its 401 is relayed (same answer for an
-     * unknown user and a wrong password), anything else it fails with is a 503.
+     * Exchanges credentials for a token at auth-stub, under {@link AuthGuard}'s policy: its 401 is
+     * relayed (same answer for an unknown user and a wrong password), another 4xx is a 400, and
+     * anything else (5xx or unreachable after both attempts, timeout, open breaker, no time left) a 503.
      */
-    public TokenResponse login(LoginRequest credentials) {
+    public TokenResponse login(Caller caller, LoginRequest credentials) {
+        TokenRequest request = new TokenRequest(credentials.username(), credentials.password());
         try {
-            return auth.token(new TokenRequest(credentials.username(), credentials.password()));
+            return authGuard.call(DownstreamCall.to(Downstream.AUTH, "POST /token", caller,
+                    (budgetMs, criticality) -> auth.token(budgetMs, criticality, request)));
         } catch (DownstreamClientError e) {
             throw ApiError.of(e.status() == 401 ? 401 : 400, e.status() == 401 ? "invalid credentials"
                     : "login refused: " + e.error());
-        } catch (DownstreamException | ProcessingException e) {
-            LOG.warnf("Dashboard login: auth service unavailable: %s", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warnf("Dashboard login: auth service unavailable: %s", Failures.describe(e));
             throw ApiError.of(503, "authentication service unavailable");
         }
     }

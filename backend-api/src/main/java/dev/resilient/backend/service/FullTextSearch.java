@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Search's second source, the filesystem's full-text search over the project's documents folder
- * ({@code backend.search.documents-folder}); falls back to the last good result.
+ * ({@code backend.search.documents-folder}), each attempt at most {@code backend.search.fulltext-timeout}
+ * (seed 000: 5 s); falls back to the last good result.
  */
 @ApplicationScoped
 public class FullTextSearch {
@@ -31,9 +32,11 @@ public class FullTextSearch {
     private final FilesystemGuard guard;
     private final LastGoodResults lastGood;
     private final String documentsFolder;
+    private final java.time.Duration timeout;
 
     FullTextSearch(@RestClient FilesystemClient filesystem, FilesystemGuard guard, LastGoodResults lastGood, BackendConfig config) {
         this.documentsFolder = config.search().documentsFolder();
+        this.timeout = config.search().fulltextTimeout();
         this.filesystem = filesystem;
         this.guard = guard;
         this.lastGood = lastGood;
@@ -48,7 +51,8 @@ public class FullTextSearch {
         List<FullTextHit> found;
         try {
             found = guard.call(DownstreamCall.to(Downstream.FILESYSTEM, "GET /projects/{id}/search", caller,
-                    (budgetMs, criticality) -> filesystem.search(budgetMs, criticality, ns.key(), query, n, documentsFolder))).results();
+                    (budgetMs, criticality) -> filesystem.search(budgetMs, criticality, ns.key(), query, n, documentsFolder))
+                    .eachAttemptAtMost(timeout)).results();
         } catch (DownstreamClientError e) {
             if (e.status() != 404) {
                 throw e;

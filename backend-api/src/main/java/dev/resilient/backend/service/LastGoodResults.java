@@ -3,7 +3,7 @@ package dev.resilient.backend.service;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.resilient.backend.api.SearchHit;
 import dev.resilient.backend.cache.CacheRegion;
-import dev.resilient.backend.cache.TwoLevelCache;
+import dev.resilient.backend.cache.DistributedCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The last good answer to each user's query: search's third source, after the vector store and
- * full-text search. Kept in the {@link TwoLevelCache} region {@link CacheRegion#SEARCH} (this
- * process, and Redis when enabled, so one backend can answer with what another found), under
+ * full-text search. Kept in the {@link DistributedCache} region {@link CacheRegion#SEARCH} (memory,
+ * disk, and Redis when enabled, so one backend can answer with what another found), under
  * {@code <user>__<project>:<normalised query>}; a project's entries go when its documents change.
  */
 @ApplicationScoped
@@ -25,15 +25,15 @@ public class LastGoodResults {
     /** A cached hit keeps this much of its text: enough to answer from, never a whole large document. */
     static final int SNIPPET_CHARS = 1_000;
 
-    private final TwoLevelCache cache;
+    private final DistributedCache cache;
 
-    LastGoodResults(TwoLevelCache cache) {
+    LastGoodResults(DistributedCache cache) {
         this.cache = cache;
     }
 
     /** Keeps {@code hits}, each text cut to {@link #SNIPPET_CHARS}, as the answer to {@code query} in the user's project. */
     public void remember(Namespace ns, String query, List<SearchHit> hits) {
-        cache.put(CacheRegion.SEARCH, key(ns, query), hits.stream().map(LastGoodResults::snippet).toList());
+        cache.set(CacheRegion.SEARCH, key(ns, query), hits.stream().map(LastGoodResults::snippet).toList());
     }
 
     private static SearchHit snippet(SearchHit hit) {

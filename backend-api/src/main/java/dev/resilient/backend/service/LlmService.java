@@ -18,8 +18,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Seed 004's ResilientLLMClient: the primary provider, else the secondary, each behind its own
- * guard (retries with factor 1.5 and jitter 0.2, 30 s timeout, breaker 5 failures / 60 s). The
- * backend's use of LLMs is rate limited as a whole ({@code @RateLimit}, 100 calls a minute;
+ * guard and policy ({@link LlmPrimaryGuard}: 60 s, 3 attempts; {@link LlmSecondaryGuard}: 30 s,
+ * 2 attempts; both backoff factor 1.5 and jitter 0.2, breaker 5 failures / 60 s, 100 calls a
+ * minute). The backend's use of LLMs is rate limited as a whole ({@code @RateLimit}, 100 calls a minute;
  * override with {@code quarkus.fault-tolerance."dev.resilient.backend.service.LlmService/complete".rate-limit.value}).
  */
 @ApplicationScoped

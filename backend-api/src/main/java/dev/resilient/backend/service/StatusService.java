@@ -7,7 +7,7 @@ import dev.resilient.backend.api.PolicyView;
 import dev.resilient.backend.api.RetryBudgetView;
 import dev.resilient.backend.api.ServiceStatus;
 import dev.resilient.backend.api.StatusResponse;
-import dev.resilient.backend.cache.TwoLevelCache;
+import dev.resilient.backend.cache.DistributedCache;
 import dev.resilient.backend.config.BudgetConfig;
 import dev.resilient.backend.mode.FeatureFlags;
 import dev.resilient.backend.mode.ModeState;
@@ -40,7 +40,7 @@ public class StatusService {
     private final DownstreamStats stats;
     private final OperationModeService modes;
     private final FeatureFlags features;
-    private final TwoLevelCache cache;
+    private final DistributedCache cache;
     private final RetryBudgets retryBudgets;
     private final BudgetConfig budgets;
     private final PolicyRegistry policies;
@@ -48,7 +48,7 @@ public class StatusService {
     private final FrontDoor frontDoor;
 
     StatusService(BreakerMonitor breakers, DownstreamStats stats, OperationModeService modes, FeatureFlags features,
-            TwoLevelCache cache, RetryBudgets retryBudgets, BudgetConfig budgets, PolicyRegistry policies,
+            DistributedCache cache, RetryBudgets retryBudgets, BudgetConfig budgets, PolicyRegistry policies,
             ConcurrencyLimits limits, FrontDoor frontDoor) {
         this.frontDoor = frontDoor;
         this.breakers = breakers;
@@ -77,7 +77,8 @@ public class StatusService {
     private PolicyView policy(Downstream d) {
         EffectivePolicy p = policies.get(d);
         return new PolicyView(p.attempts(), shown(p.retryDelayMs()), shown(p.timeoutMs()), shown(p.breakerThreshold()),
-                shown(p.breakerDelayMs()));
+                shown(p.breakerDelayMs()), p.backoff().factor(), p.backoff().jitter(), shown(p.rateLimit()),
+                shown(p.rateLimitWindowMs()), policies.operationTimeoutsMs(d));
     }
 
     private static Long shown(long value) {
@@ -97,8 +98,7 @@ public class StatusService {
         }
         ModeState mode = modes.current();
         return new StatusResponse(services, mode.mode().name(), mode.reason(), mode.reasons(), mode.source(),
-                mode.since(),
-                features.snapshot(), cache.redisState(), admission(), Instant.now());
+                mode.since(), features.snapshot(), cache.redisState(), cache.levels(), admission(), Instant.now());
     }
 
     private AdmissionView admission() {

@@ -2,7 +2,10 @@ package dev.resilient.backend.e2e;
 
 import static io.restassured.RestAssured.given;
 
+import dev.resilient.backend.service.ChatHistory;
+import dev.resilient.backend.support.Stubs;
 import dev.resilient.backend.support.Tokens;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.util.List;
@@ -66,5 +69,15 @@ final class Backend {
 
     static ValidatableResponse status(String user) {
         return given().header("Authorization", Tokens.bearer(user)).get("/v1/api/status/services").then();
+    }
+
+    /**
+     * Every downstream started and healthy, every breaker closed, and no chat exchange an earlier
+     * test's filesystem outage left in memory still waiting (they are written first).
+     */
+    static void healthyWithNoHistoryWaiting(CircuitBreakerMaintenance breakers, ChatHistory history) {
+        Stubs.startAndHealDownstreams();
+        breakers.resetAll();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> history.pending() == 0);
     }
 }

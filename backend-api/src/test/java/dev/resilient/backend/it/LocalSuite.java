@@ -55,6 +55,7 @@ final class LocalSuite implements AutoCloseable {
         props.put("backend.jobs.poll-interval", "0.2s");
         props.put("backend.jobs.lease", "PT3S");
         props.put("backend.jobs.heartbeat", "1s");
+        props.put("backend.cache.disk.dir", "target/it-backend-cache-" + System.nanoTime()); // each process its own
         props.putAll(extra);
         return new ServiceProcess("backend-api", app, props);
     }

@@ -1,5 +1,6 @@
 package dev.resilient.backend.it;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and what the log says agree. One form that looks plausible but SmallRye ignores for a
  * method-level annotation (a class-level MicroProfile key) changes none of the three; with fault
  * tolerance switched off (as bench/run's second backend runs) there is one attempt and the backend is
- * healthy.
+ * healthy. The status of a backend left at its defaults shows each LLM provider's own policy.
  */
 class PolicyKeyFormsIT {
 
@@ -79,6 +81,41 @@ class PolicyKeyFormsIT {
                     form + ": the log names " + attempts + " attempts");
         } finally {
             suite.heal("chroma-stub");
+            backend.stop();
+        }
+    }
+
+    /**
+     * The packaged backend's own defaults (no test profile): each LLM provider's policy as seed 004's
+     * complete example gives it, seed 000's per-call timeouts, seed 001's fast-operations preset for
+     * auth; and one provider's values overridden by configuration, leaving the other's alone.
+     */
+    @Test
+    void statusShowsEachProvidersOwnDefaultsAndOneProviderOverriddenAlone() {
+        Map<String, String> props = new HashMap<>();
+        props.put("quarkus.datasource.jdbc.url", LocalSuite.freshH2());
+        props.put("quarkus.fault-tolerance.\"dev.resilient.backend.resilience.LlmSecondaryGuard/call\".timeout.value", "12000");
+        props.put("llm.secondary.jitter", "0.1");
+        ServiceProcess backend = suite.backend("quarkus-app", props);
+        backend.start();
+        try {
+            LocalSuite.status(backend, token).statusCode(200)
+                    .body("services.llm-primary.policy.attempts", equalTo(3))
+                    .body("services.llm-primary.policy.timeout_ms", equalTo(60000))
+                    .body("services.llm-primary.policy.backoff_factor", equalTo(1.5f))
+                    .body("services.llm-primary.policy.jitter", equalTo(0.2f))
+                    .body("services.llm-primary.policy.breaker_threshold", equalTo(5))
+                    .body("services.llm-primary.policy.breaker_delay_ms", equalTo(60000))
+                    .body("services.llm-primary.policy.rate_limit", equalTo(100))
+                    .body("services.llm-secondary.policy.attempts", equalTo(2))
+                    .body("services.llm-secondary.policy.timeout_ms", equalTo(12000))
+                    .body("services.llm-secondary.policy.jitter", equalTo(0.1f))
+                    .body("services.auth.policy.attempts", equalTo(2))
+                    .body("services.auth.policy.timeout_ms", equalTo(5000))
+                    .body("services.filesystem.policy.timeout_ms", equalTo(20000))
+                    .body("services.filesystem.policy.operation_timeouts_ms.fulltext-search", equalTo(5000))
+                    .body("services.filesystem.policy.operation_timeouts_ms.history-save", equalTo(10000));
+        } finally {
             backend.stop();
         }
     }

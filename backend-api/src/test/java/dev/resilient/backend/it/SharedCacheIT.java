@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cache's level two: backend processes (the packaged jar) sharing the real Redis at
+ * The cache's Redis level: backend processes (the packaged jar) sharing the real Redis at
  * 127.0.0.1:6379, and backends whose Redis is gone or never answers. Keys of this run carry their
  * own prefix, so runs never see each other's entries.
  */
@@ -94,7 +94,7 @@ class SharedCacheIT {
     }
 
     @Test
-    void backendWithRedisUnreachableStillSearchesChatsAndReportsStatusFromLevelOne() {
+    void backendWithRedisUnreachableStillSearchesChatsAndReportsStatusFromTheOtherLevels() {
         ServiceProcess c = backend("redis://127.0.0.1:1");
         String project = projectWithOneDocument(c);
 
@@ -108,7 +108,7 @@ class SharedCacheIT {
         LocalSuite.search(c, token, project, QUERY).statusCode(200).body("source", equalTo("cache"));
 
         String log = LocalSuite.log("backend-api", c);
-        assertEquals(1, occurrences(log, "the cache serves from level one"), "Redis failing is logged once, not per call");
+        assertEquals(1, occurrences(log, "Cache level redis failed"), "Redis failing is logged once, not per call");
         assertEquals(1, occurrences(log, "[Redis] \u2717 Circuit breaker OPEN"), "the breaker opened once");
     }
 
@@ -128,7 +128,7 @@ class SharedCacheIT {
         }
     }
 
-    /** A backend with its own H2 database and Redis as level two at {@code redisHosts}; retries shortened. */
+    /** A backend with its own H2 database and Redis as its cache's third level at {@code redisHosts}; retries shortened. */
     private ServiceProcess backend(String redisHosts) {
         ServiceProcess backend = suite.backend("quarkus-app", Map.of(
                 "quarkus.datasource.jdbc.url", LocalSuite.freshH2(),

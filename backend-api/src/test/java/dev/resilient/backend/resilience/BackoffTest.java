@@ -25,12 +25,19 @@ class BackoffTest {
 
     @Test
     void llmBackoffGrowsByOneAndAHalfWithoutJitterAtTheMidpoint() {
-        assertEquals(List.of(1_000L, 1_500L, 2_250L, 3_375L), waits(new JitteredBackoff(() -> 0.5), 1_000, 4));
+        assertEquals(List.of(1_000L, 1_500L, 2_250L, 3_375L), waits(new JitteredBackoff(() -> 0.5, BackoffShape.LLM_DEFAULT), 1_000, 4));
     }
 
     @Test
     void llmJitterStaysWithinTwentyPercent() {
-        assertEquals(List.of(800L, 1_200L), List.of(waits(new JitteredBackoff(() -> 0.0), 1_000, 1).get(0),
-                waits(new JitteredBackoff(() -> 1.0), 1_000, 1).get(0)));
+        assertEquals(List.of(800L, 1_200L), List.of(waits(new JitteredBackoff(() -> 0.0, BackoffShape.LLM_DEFAULT), 1_000, 1).get(0),
+                waits(new JitteredBackoff(() -> 1.0, BackoffShape.LLM_DEFAULT), 1_000, 1).get(0)));
+    }
+
+    @Test
+    void aProvidersOwnFactorAndJitterApply() {
+        BackoffShape own = new BackoffShape(3, 0.1);
+        assertEquals(List.of(1_000L, 3_000L, 9_000L), waits(new JitteredBackoff(() -> 0.5, own), 1_000, 3));
+        assertEquals(900L, waits(new JitteredBackoff(() -> 0.0, own), 1_000, 1).get(0));
     }
 }

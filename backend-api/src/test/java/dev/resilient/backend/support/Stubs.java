@@ -68,6 +68,12 @@ public final class Stubs {
         given().baseUri(get(module).url()).header(InternalTokenHeader.NAME, TOKEN).delete("/_chaos").then().statusCode(200);
     }
 
+    /** Zeroes the stub's request and deadline counters ({@code DELETE /_chaos/counters}); the fault stays. */
+    public static void resetCounters(String module) {
+        given().baseUri(get(module).url()).header(InternalTokenHeader.NAME, TOKEN).delete("/_chaos/counters").then()
+                .statusCode(200);
+    }
+
     /** The stubs the backend calls downstream (auth-stub aside). */
     public static final java.util.List<String> DOWNSTREAMS = java.util.List.of("chroma-stub", "filesystem-stub",
             "billing-stub", "git-stub", "llm-stub", "llm-stub-secondary");

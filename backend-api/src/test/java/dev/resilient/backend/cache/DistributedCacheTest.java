@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The cache with Redis disabled (the default): level one alone, and the Redis client never touched. */
 @QuarkusTest
-class TwoLevelCacheTest {
+class DistributedCacheTest {
 
     private static final TypeReference<List<SearchHit>> HITS = new TypeReference<>() {
     };
@@ -26,7 +26,7 @@ class TwoLevelCacheTest {
     };
 
     @Inject
-    TwoLevelCache cache;
+    DistributedCache cache;
 
     @Inject
     InjectableInstance<RedisDataSource> redis;
@@ -39,7 +39,7 @@ class TwoLevelCacheTest {
     void storedValueReadsBackAsTheRequestedType() {
         String key = fresh() + "kiwi";
         List<SearchHit> hits = List.of(new SearchHit("kiwi", "Kiwi birds cannot fly.", Map.of("path", "kiwi.md"), 0.25));
-        cache.put(CacheRegion.SEARCH, key, hits);
+        cache.set(CacheRegion.SEARCH, key, hits);
         assertEquals(Optional.of(hits), cache.get(CacheRegion.SEARCH, key, HITS));
     }
 
@@ -51,7 +51,7 @@ class TwoLevelCacheTest {
     @Test
     void regionsAreSeparate() {
         String key = fresh() + "same key";
-        cache.put(CacheRegion.LLM, key, "an answer");
+        cache.set(CacheRegion.LLM, key, "an answer");
         assertEquals(Optional.of("an answer"), cache.get(CacheRegion.LLM, key, TEXT));
         assertTrue(cache.get(CacheRegion.SEARCH, key, TEXT).isEmpty());
     }
@@ -60,10 +60,10 @@ class TwoLevelCacheTest {
     void invalidatePrefixDropsOnlyEntriesUnderThatPrefixInThatRegion() {
         String project = fresh();
         String other = fresh();
-        cache.put(CacheRegion.SEARCH, project + "a", "1");
-        cache.put(CacheRegion.SEARCH, project + "b", "2");
-        cache.put(CacheRegion.SEARCH, other + "a", "3");
-        cache.put(CacheRegion.LLM, project + "a", "4");
+        cache.set(CacheRegion.SEARCH, project + "a", "1");
+        cache.set(CacheRegion.SEARCH, project + "b", "2");
+        cache.set(CacheRegion.SEARCH, other + "a", "3");
+        cache.set(CacheRegion.LLM, project + "a", "4");
 
         cache.invalidatePrefix(CacheRegion.SEARCH, project);
 
@@ -76,16 +76,16 @@ class TwoLevelCacheTest {
     @Test
     void laterPutReplacesTheValue() {
         String key = fresh() + "q";
-        cache.put(CacheRegion.LLM, key, "first");
-        cache.put(CacheRegion.LLM, key, "second");
+        cache.set(CacheRegion.LLM, key, "first");
+        cache.set(CacheRegion.LLM, key, "second");
         assertEquals(Optional.of("second"), cache.get(CacheRegion.LLM, key, TEXT));
     }
 
     @Test
     void aValueLargerThanTheEntryLimitIsNotCachedAndLeavesTheOthers() {
         String key = fresh();
-        cache.put(CacheRegion.SEARCH, key + "small", "kept");
-        cache.put(CacheRegion.SEARCH, key + "huge", "x".repeat(64 * 1024)); // 128 KB as JSON in UTF-16: past 64K
+        cache.set(CacheRegion.SEARCH, key + "small", "kept");
+        cache.set(CacheRegion.SEARCH, key + "huge", "x".repeat(64 * 1024)); // 128 KB as JSON in UTF-16: past 64K
         assertTrue(cache.get(CacheRegion.SEARCH, key + "huge", TEXT).isEmpty());
         assertEquals(Optional.of("kept"), cache.get(CacheRegion.SEARCH, key + "small", TEXT));
     }
@@ -102,6 +102,6 @@ class TwoLevelCacheTest {
 
     @Test
     void redisGlobEscapesPatternCharacters() {
-        assertEquals("a\\*b\\?c\\[d\\]e\\\\f", TwoLevelCache.glob("a*b?c[d]e\\f"));
+        assertEquals("a\\*b\\?c\\[d\\]e\\\\f", RedisLevel.glob("a*b?c[d]e\\f"));
     }
 }
