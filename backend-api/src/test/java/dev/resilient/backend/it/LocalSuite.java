@@ -52,6 +52,7 @@ final class LocalSuite implements AutoCloseable {
         props.put("llm.secondary.url", stubs.get("llm-stub").url() + "/v1");
         props.put("quarkus.rest-client.billing.url", "http://localhost:1");
         props.put("mp.jwt.verify.publickey.location", stubs.get("auth-stub").url() + "/.well-known/jwks.json");
+        props.put("quarkus.rest-client.auth.url", stubs.get("auth-stub").url()); // the login and the active health check
         props.put("backend.jobs.poll-interval", "0.2s");
         props.put("backend.jobs.lease", "PT3S");
         props.put("backend.jobs.heartbeat", "1s");
