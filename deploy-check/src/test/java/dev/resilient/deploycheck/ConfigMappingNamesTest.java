@@ -22,8 +22,9 @@ class ConfigMappingNamesTest {
     void nestedGroupAddsItsAccessorToThePrefix() {
         Set<String> names = namesOf("backend-api/src/main/java/dev/resilient/backend/config/CacheConfig.java");
         assertEquals(Set.of("BACKEND_CACHE_SEARCH_TTL", "BACKEND_CACHE_LLM_TTL", "BACKEND_CACHE_SEARCH_MAX_BYTES",
-                "BACKEND_CACHE_LLM_MAX_BYTES", "BACKEND_CACHE_MAX_ENTRY_BYTES", "BACKEND_CACHE_REDIS_ENABLED",
-                "BACKEND_CACHE_REDIS_KEY_PREFIX"), names);
+                "BACKEND_CACHE_LLM_MAX_BYTES", "BACKEND_CACHE_MAX_ENTRY_BYTES", "BACKEND_CACHE_MEMORY_ENABLED",
+                "BACKEND_CACHE_DISK_ENABLED", "BACKEND_CACHE_DISK_DIR", "BACKEND_CACHE_DISK_MAX_BYTES",
+                "BACKEND_CACHE_REDIS_ENABLED", "BACKEND_CACHE_REDIS_KEY_PREFIX"), names);
     }
 
     @Test
