@@ -43,7 +43,9 @@ public class BudgetedInterceptor {
     }
 
     // Not a parameter because SmallRye instantiates CustomBackoffStrategy itself and hands it only the
-    // failure; set and cleared (restored) by guard() below, around one guarded call on this thread.
+    // failure: neither the call (for the retry decision) nor its downstream (for that downstream's backoff
+    // factor and jitter) can reach it any other way. Set and cleared (restored) by guard() below, around one
+    // guarded call on this thread; guarded calls are synchronous, so the attempts and waits run on it.
     private static final ThreadLocal<Retrying> RETRY_CHECK = new ThreadLocal<>();
 
     private final Deadlines deadlines;
