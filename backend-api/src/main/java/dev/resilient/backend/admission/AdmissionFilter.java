@@ -23,6 +23,7 @@ public class AdmissionFilter {
     /** Above authentication (200), below CORS (300), whose preflight answers need no admission. */
     static final int PRIORITY = 250;
     private static final String CRITICALITY = AdmissionFilter.class.getName() + ".criticality";
+    private static final String PERMIT = AdmissionFilter.class.getName() + ".permit";
 
     private final FrontDoor frontDoor;
 
@@ -34,6 +35,11 @@ public class AdmissionFilter {
     public static Criticality criticalityOf(RoutingContext rc) {
         Criticality c = rc == null ? null : rc.get(CRITICALITY);
         return c == null ? Criticality.DEFAULT : c;
+    }
+
+    /** The front door's permit this request holds; null when admission is off or it never passed the front door. */
+    public static AdmissionGate.Permit permitOf(RoutingContext rc) {
+        return rc == null ? null : rc.get(PERMIT);
     }
 
     @RouteFilter(PRIORITY)
@@ -62,6 +68,7 @@ public class AdmissionFilter {
             return;
         }
         AdmissionGate.Permit held = permit.get();
+        rc.put(PERMIT, held);
         rc.addEndHandler(done -> held.release(done.failed() || rc.response().getStatusCode() == 503
                 || rc.response().getStatusCode() == 504));
         rc.next();

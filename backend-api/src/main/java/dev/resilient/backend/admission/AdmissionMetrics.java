@@ -23,7 +23,9 @@ public class AdmissionMetrics {
         Gauge.builder("backend.admission.limit", gate, AdmissionGate::limit).strongReference(true)
                 .description("User requests the backend admits at once now (adaptive, Vegas, or fixed)").register(registry);
         Gauge.builder("backend.admission.inflight", gate, AdmissionGate::inFlight).strongReference(true)
-                .description("User requests admitted and not yet answered").register(registry);
+                .description("User requests admitted, not yet answered and not waiting on a downstream").register(registry);
+        Gauge.builder("backend.admission.waiting", gate, AdmissionGate::waitingOnDownstreams).strongReference(true)
+                .description("User requests admitted and waiting on a downstream, outside the limit's count").register(registry);
         for (Criticality c : Criticality.values()) {
             FunctionCounter.builder("backend.admission.admitted", gate, g -> g.admitted(c)).tag("criticality", c.wireName())
                     .description("Requests admitted at the front door").register(registry);

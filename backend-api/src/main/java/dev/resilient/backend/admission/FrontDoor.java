@@ -38,13 +38,21 @@ public class FrontDoor {
     /** Samples a window keeps for its percentile. */
     static final int WINDOW_CAPACITY = 200;
 
+    /**
+     * Vegas forgets its best time every {@code 0.5-1 x multiplier x limit} windows, to follow a lasting change
+     * of the network path; the library's 30 is every 20-40 s here (ten windows a second), and each time
+     * the limit climbs against the queued time it just took as the best, as if nothing queued. A backend's
+     * own best time changes with a deploy, which restarts it, so once in 25-50 minutes at a limit of 10.
+     */
+    static final int PROBE_MULTIPLIER = 3000;
+
     private final AdmissionConfig config;
     private final AdmissionGate gate;
 
     FrontDoor(AdmissionConfig config, TimeSource time) {
         this.config = config;
         this.gate = new AdmissionGate(limit(config), new AdmissionGate.Shares(config.sheddableShare(), config.defaultShare()),
-                time::nanoTime);
+                config.criticalReserve(), time::nanoTime);
     }
 
     private static Limit limit(AdmissionConfig config) {
@@ -54,6 +62,7 @@ public class FrontDoor {
         Limit vegas = VegasLimit.newBuilder()
                 .initialLimit(config.initialLimit())
                 .maxConcurrency(config.maxLimit())
+                .probeMultiplier(PROBE_MULTIPLIER)
                 .build();
         // a window lasts twice its fastest request, between 100 ms and 1 s
         Limit windowed = WindowedLimit.newBuilder()

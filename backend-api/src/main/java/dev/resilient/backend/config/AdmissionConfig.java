@@ -44,6 +44,15 @@ public interface AdmissionConfig {
     @WithDefault("0.75")
     double defaultShare();
 
+    /**
+     * Places critical requests have of their own past the limit. A request back from a downstream is let in
+     * whatever the limit is then (it was admitted, and what is left of it is short), so under overload those
+     * requests fill the limit; without places of their own, billing, status and health would be refused
+     * behind them. 4: half the floor of the limit.
+     */
+    @WithDefault("4")
+    int criticalReserve();
+
     /** The {@code Retry-After} of a refused request, in seconds. */
     @WithDefault("1")
     int retryAfterSeconds();

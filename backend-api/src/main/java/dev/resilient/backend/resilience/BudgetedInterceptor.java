@@ -1,6 +1,7 @@
 package dev.resilient.backend.resilience;
 
 import com.netflix.concurrency.limits.Limiter;
+import dev.resilient.kit.criticality.AdmissionGate;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
@@ -18,6 +19,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * <li>takes a permit of the downstream's adaptive concurrency limit ({@link ConcurrencyLimits}), or
  * refuses the call at once, for the same reason before SmallRye sees it, and gives the permit back
  * with the call's outcome, retries included;</li>
+ * <li>takes the user request out of the front door's count while the call waits on its downstream
+ * ({@link Caller#awayOnDownstream()}): that wait is the downstream's limit's to bound;</li>
  * <li>makes it known to the retry decision ({@link #retryCheck()}) for as long as the guarded call
  * runs, retries included;</li>
  * <li>logs the calls an open breaker rejects (rate-limited), which only the outside sees.</li>
@@ -90,7 +93,7 @@ public class BudgetedInterceptor {
         Limiter.Listener permit = limits.acquire(d);
         Retrying outer = RETRY_CHECK.get();
         RETRY_CHECK.set(new Retrying((delayMs, failure) -> gate.beforeBackoff(call, delayMs, failure), shapes.of(d)));
-        try {
+        try (AdmissionGate.Return back = call.caller().awayOnDownstream()) {
             Object answer = ctx.proceed();
             ConcurrencyLimits.release(permit, call, null);
             return answer;

@@ -4,6 +4,7 @@ import dev.resilient.backend.admission.AdmissionFilter;
 import dev.resilient.backend.config.BudgetConfig;
 import dev.resilient.backend.resilience.Deadline;
 import dev.resilient.backend.resilience.Deadlines;
+import dev.resilient.kit.criticality.AdmissionGate;
 import dev.resilient.kit.criticality.Criticality;
 import dev.resilient.kit.deadline.DeadlineHeader;
 import dev.resilient.kit.errors.ApiError;
@@ -19,7 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Starts each user request's deadline ({@link RequestBudget}) when it arrives: the budget of its
  * endpoint ({@link TimeBudget}), shortened by the caller's own {@code X-Request-Timeout-Ms} when it
  * sends a smaller one (a malformed value is a 400), with the criticality the front door gave it
- * ({@link AdmissionFilter}).
+ * ({@link AdmissionFilter}) and its hold on the front door's limit, which its downstream calls step out of.
  */
 public class DeadlineFilter {
 
@@ -36,9 +37,10 @@ public class DeadlineFilter {
     @ServerRequestFilter
     public void start(ContainerRequestContext request, ResourceInfo resource, RoutingContext rc) {
         Criticality criticality = AdmissionFilter.criticalityOf(rc);
+        AdmissionGate.Permit admission = AdmissionFilter.permitOf(rc);
         String endpoint = endpointOf(resource);
         if (!config.enabled()) {
-            budget.start(endpoint, Deadline.NONE, criticality);
+            budget.start(endpoint, Deadline.NONE, criticality, admission);
             return;
         }
         Duration allowed = config.budgetOf(endpoint);
@@ -53,7 +55,7 @@ public class DeadlineFilter {
                 allowed = Duration.ofMillis(Math.max(0, caller.getAsLong()));
             }
         }
-        budget.start(endpoint, deadlines.startingNow(allowed), criticality);
+        budget.start(endpoint, deadlines.startingNow(allowed), criticality, admission);
     }
 
     private static String endpointOf(ResourceInfo resource) {

@@ -3,6 +3,7 @@ package dev.resilient.backend.rest;
 import dev.resilient.backend.resilience.Caller;
 import dev.resilient.backend.resilience.Deadline;
 import dev.resilient.backend.service.Namespace;
+import dev.resilient.kit.criticality.AdmissionGate;
 import dev.resilient.kit.criticality.Criticality;
 import jakarta.enterprise.context.RequestScoped;
 
@@ -18,9 +19,10 @@ public class RequestBudget {
     private String endpoint = "default";
     private Deadline deadline = Deadline.NONE;
     private Criticality criticality = Criticality.DEFAULT;
+    private AdmissionGate.Permit admission;
     private boolean started;
 
-    void start(String endpoint, Deadline deadline, Criticality criticality) {
+    void start(String endpoint, Deadline deadline, Criticality criticality, AdmissionGate.Permit admission) {
         if (started) {
             throw new IllegalStateException("the request's budget is already started");
         }
@@ -28,15 +30,16 @@ public class RequestBudget {
         this.endpoint = endpoint;
         this.deadline = deadline;
         this.criticality = criticality;
+        this.admission = admission;
     }
 
     /** The caller of this request's downstream calls: the namespace's user, under the request's deadline and criticality. */
     public Caller callerFor(Namespace ns) {
-        return new Caller(ns.user(), endpoint, deadline, criticality);
+        return new Caller(ns.user(), endpoint, deadline, criticality, admission);
     }
 
     /** The caller of a request nobody is signed in for yet (the dashboard's login): no user, this request's deadline and criticality. */
     public Caller anonymousCaller() {
-        return new Caller(null, endpoint, deadline, criticality);
+        return new Caller(null, endpoint, deadline, criticality, admission);
     }
 }

@@ -109,6 +109,7 @@ public class StatusService {
             from.put(c.wireName(), gate.threshold(c));
             refused.put(c.wireName(), gate.refused(c));
         }
-        return new AdmissionView(frontDoor.enabled(), frontDoor.algorithm(), gate.limit(), gate.inFlight(), from, refused);
+        return new AdmissionView(frontDoor.enabled(), frontDoor.algorithm(), gate.limit(), gate.inFlight(),
+                gate.waitingOnDownstreams(), from, gate.criticalReserve(), refused);
     }
 }

@@ -24,21 +24,30 @@ import org.junit.jupiter.api.Test;
 class FrontDoorLimitTest {
 
     private static final double CORES = 2;
-    /** share of the mix, CPU ms, ms waiting on a downstream (the CPU is free meanwhile) */
-    private static final double[][] MIX = {{0.6, 1.5, 1}, {0.3, 1.0, 0}, {0.1, 3, 40}};
+    /**
+     * share of the mix, CPU ms, ms waiting (the CPU is free meanwhile), and 1 when the wait is on a guarded
+     * downstream, out of the front door's count, or 0 for a wait it counts (the job store's database, say)
+     */
+    private static final double[][] MIX = {{0.6, 1.5, 1, 1}, {0.3, 1.0, 0, 0}, {0.1, 3, 40, 1}};
     /** What the cores complete a second: 2 cores / the mix's mean CPU time (1.5 ms). */
     private static final double CAPACITY = CORES * 1000 / (0.6 * 1.5 + 0.3 * 1.0 + 0.1 * 3);
 
     private long nowNanos;
     private final Random random = new Random(7);
     private final List<Job> inFlight = new ArrayList<>();
+    /** Every request that waited on no downstream, admitted and answered, since the test began. */
+    private final List<Double> fastLatencies = new ArrayList<>();
     private final FrontDoor door = new FrontDoor(config(OptionalInt.empty()), () -> nowNanos);
 
     private static final class Job {
         double cpuLeftMs;
         double waitLeftMs;
+        double waitedMs;
+        boolean waitsOnDownstream;
         long startNanos;
         AdmissionGate.Permit permit;
+        /** Open while the job waits on its downstream, out of the front door's count (as BudgetedInterceptor does). */
+        AdmissionGate.Return away;
     }
 
     /** What a stretch of load got: the admitted requests' times, and how many were refused. */
@@ -73,14 +82,32 @@ class FrontDoorLimitTest {
         run(5, 20);
         int lowered = door.gate().limit();
 
-        // half the requests now wait 200 ms on a downstream, taking little CPU: many can be in flight at once
-        double[][] waiting = {{0.5, 0.5, 0}, {0.5, 0.2, 200}};
+        // half the requests now wait 200 ms on something the front door counts, taking little CPU: many can
+        // be in flight at once
+        double[][] waiting = {{0.5, 0.5, 0, 0}, {0.5, 0.2, 200, 0}};
         run(waiting, 1000, 10);    // the limit grows
         Stretch ioBound = run(waiting, 1000, 20);
 
         int grown = door.gate().limit();
         assertTrue(grown > 2 * lowered, "limit " + lowered + " after the overload, " + grown + " after");
         assertTrue(ioBound.goodputPerSecond(20) > 0.95 * 1000, "goodput " + ioBound.goodputPerSecond(20));
+    }
+
+    @Test
+    void requestsWaitingOnASlowDownstreamDoNotTakeTheFrontDoorFromTheOthers() {
+        // the metastable drill's trigger: at three quarters of capacity, the downstream half the requests
+        // call answers in 5 s for 10 s; the other half need only this process
+        double[][] healthy = {{0.5, 1.5, 0, 0}, {0.5, 1.5, 2, 1}};
+        double perSecond = 0.75 * CORES * 1000 / 1.5;
+        run(healthy, perSecond, 10);
+        fastLatencies.clear();
+        Stretch trigger = run(new double[][] {{0.5, 1.5, 0, 0}, {0.5, 1.5, 5000, 1}}, perSecond, 10);
+
+        long fastServed = fastLatencies.size();
+        double fastOffered = trigger.offered() * 0.5;
+        assertTrue(fastServed >= 0.95 * fastOffered, fastServed + " of ~" + fastOffered + " requests that need no downstream served");
+        assertTrue(door.gate().waitingOnDownstreams() > 1000, door.gate().waitingOnDownstreams() + " waiting, out of the count");
+        assertTrue(door.gate().inFlight() < door.gate().limit(), door.gate().inFlight() + " in flight, limit " + door.gate().limit());
     }
 
     @Test
@@ -110,12 +137,21 @@ class FrontDoorLimitTest {
                 if (job.cpuLeftMs > 0) {
                     job.cpuLeftMs -= share;
                 } else {
+                    if (job.away == null && job.waitLeftMs > 0 && job.waitsOnDownstream) {
+                        job.away = job.permit.stepOut();
+                    }
                     job.waitLeftMs -= 1;
                 }
                 if (job.cpuLeftMs <= 0 && job.waitLeftMs <= 0) {
                     it.remove();
+                    if (job.away != null) {
+                        job.away.close();
+                    }
                     job.permit.release(false);
                     latencies.add((nowNanos - job.startNanos) / 1e6);
+                    if (job.waitedMs == 0) {
+                        fastLatencies.add((nowNanos - job.startNanos) / 1e6);
+                    }
                 }
             }
             // arrivals last: a request admitted in this millisecond gets the CPU from the next one
@@ -132,6 +168,8 @@ class FrontDoorLimitTest {
                 Job job = new Job();
                 job.cpuLeftMs = kind[1];
                 job.waitLeftMs = kind[2];
+                job.waitedMs = kind[2];
+                job.waitsOnDownstream = kind[3] == 1;
                 job.startNanos = nowNanos;
                 job.permit = permit.get();
                 inFlight.add(job);
@@ -160,6 +198,7 @@ class FrontDoorLimitTest {
             public int maxLimit() { return 800; }
             public double sheddableShare() { return 0.5; }
             public double defaultShare() { return 0.75; }
+            public int criticalReserve() { return 4; }
             public int retryAfterSeconds() { return 1; }
         };
     }

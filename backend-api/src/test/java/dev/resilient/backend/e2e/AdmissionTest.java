@@ -16,7 +16,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +31,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The front door under a forced limit of 4 (sheddable refused from 2 in flight, default from 3,
- * critical from 4), held by searches that wait for a hanging chroma: the order of shedding follows
- * criticality, a shed request did no expensive work, a caller can lower but not raise its
- * criticality, and criticality reaches the stubs.
+ * critical from 4), held by slow clients whose request bodies never finish arriving: the order of
+ * shedding follows criticality, a shed request did no expensive work, a caller can lower but not raise
+ * its criticality, criticality reaches the stubs, and searches waiting on a hanging chroma do not hold
+ * the front door (chroma's own limit bounds them).
  */
 @QuarkusTest
 @TestProfile(AdmissionTest.FixedLimitOfFour.class)
@@ -46,11 +51,13 @@ class AdmissionTest extends HealthySuiteTest {
     @Inject
     FrontDoor frontDoor;
 
+    @TestHTTPResource("/")
+    URL root;
+
     @Test
     void pastItsShareEachCriticalityIsRefusedInOrderLeastImportantFirstAndCriticalIsServed() throws Exception {
         String project = Backend.freshProject();
-        Stubs.chaos("chroma-stub", "{\"mode\":\"hang\"}");
-        List<CompletableFuture<Integer>> held = holdInFlight(3, project);
+        List<Socket> held = holdInFlight(3);
         long shedBefore = frontDoor.gate().refused(Criticality.SHEDDABLE);
 
         Backend.ingest("alice", project, Map.of("late", "comes back later")).statusCode(503)
@@ -66,18 +73,38 @@ class AdmissionTest extends HealthySuiteTest {
         Backend.deduct("bob", "0.01").statusCode(200);
 
         assertEquals(shedBefore + 1, frontDoor.gate().refused(Criticality.SHEDDABLE));
-        for (CompletableFuture<Integer> f : held) {
-            assertEquals(200, f.get(20, TimeUnit.SECONDS), "a held search answers from full-text");
-        }
-        Stubs.heal("chroma-stub");
+        release(held);
         Backend.ingest("alice", project, Map.of("late", "comes back later")).statusCode(202);
+    }
+
+    @Test
+    void searchesWaitingOnAHangingChromaLeaveTheFrontDoorToTheOthers() throws Exception {
+        String project = Backend.freshProject();
+        Stubs.chaos("chroma-stub", "{\"mode\":\"hang\"}");
+        List<CompletableFuture<Integer>> waiting = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            waiting.add(CompletableFuture.supplyAsync(() -> Backend.search("carol", project, "held").extract().statusCode()));
+        }
+        try {
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> frontDoor.gate().waitingOnDownstreams() == 3);
+            assertEquals(0, frontDoor.gate().inFlight(), "the waiting searches are out of the count");
+            Backend.ingest("alice", project, Map.of("meanwhile", "admitted while chroma hangs")).statusCode(202);
+            Backend.status("bob").statusCode(200).body("admission.waiting_on_downstreams", equalTo(3));
+        } finally {
+            for (CompletableFuture<Integer> f : waiting) {
+                assertEquals(200, f.get(20, TimeUnit.SECONDS), "a held search answers from full-text");
+            }
+            Stubs.heal("chroma-stub");
+        }
+        assertEquals(0, frontDoor.gate().waitingOnDownstreams());
+        assertEquals(0, frontDoor.gate().inFlight());
     }
 
     @Test
     void aShedRequestIsRefusedBeforeItsTokenIsCheckedOrItsBodyRead() throws Exception {
         String project = Backend.freshProject();
-        Stubs.chaos("chroma-stub", "{\"mode\":\"hang\"}");
-        List<CompletableFuture<Integer>> held = holdInFlight(3, project);
+        List<Socket> held = holdInFlight(3);
 
         // Unshed, this is a 401 (a forged token) or a 400 (not JSON): the 503 shows neither was looked at.
         given().header("Authorization", "Bearer not.a.token").contentType(ContentType.JSON).body("{not json")
@@ -85,9 +112,7 @@ class AdmissionTest extends HealthySuiteTest {
         given().header("Authorization", "Bearer not.a.token").contentType(ContentType.JSON).body("{not json")
                 .post("/v1/api/search").then().statusCode(503);
 
-        for (CompletableFuture<Integer> f : held) {
-            f.get(20, TimeUnit.SECONDS);
-        }
+        release(held);
         given().header("Authorization", "Bearer not.a.token").contentType(ContentType.JSON).body("{not json")
                 .post("/v1/api/projects/" + project + "/documents").then().statusCode(401);
     }
@@ -115,15 +140,33 @@ class AdmissionTest extends HealthySuiteTest {
                 .body("error", containsString("X-Request-Criticality must be critical, default or sheddable"));
     }
 
-    /** Starts n searches (default criticality) that wait for the hanging chroma, and waits until all n are in flight. */
-    private List<CompletableFuture<Integer>> holdInFlight(int n, String project) {
-        List<CompletableFuture<Integer>> held = new ArrayList<>();
+    /**
+     * Opens n connections that each send a search's headers and the first bytes of a body that never
+     * finishes: admitted, each holds a permit of the front door for as long as its connection stays open
+     * (a slow client, which the front door counts, unlike a wait on a downstream). Waits until all n are in.
+     */
+    private List<Socket> holdInFlight(int n) throws Exception {
+        List<Socket> held = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            held.add(CompletableFuture.supplyAsync(() -> Backend.search("carol", project, "held").extract().statusCode()));
+            Socket socket = new Socket(root.getHost(), root.getPort());
+            socket.getOutputStream().write(("POST /v1/api/search HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: " + Tokens.bearer("carol") + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 1000\r\n\r\n{\"query\": ").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            held.add(socket);
         }
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
                 .until(() -> frontDoor.gate().inFlight() == n);
         return held;
+    }
+
+    /** Closes the held connections and waits until the front door has their permits back. */
+    private void release(List<Socket> held) throws Exception {
+        for (Socket socket : held) {
+            socket.close();
+        }
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                .until(() -> frontDoor.gate().inFlight() == 0);
     }
 
     /** Requests the stub admitted with this criticality, from its {@code stub_admission_admitted_total}. */

@@ -48,27 +48,97 @@ public final class AdmissionGate {
         }
     }
 
-    /** One admitted request's hold on the limit. */
+    /** The way back into the count after {@link Permit#stepOut()}; closing it twice does nothing. */
+    @FunctionalInterface
+    public interface Return extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * One admitted request's hold on the limit. While the request waits on a downstream whose own
+     * concurrency limit guards it ({@link #stepOut()}), it does not count against this limit and
+     * its time away is not part of its sample: this limit guards the work of this process (its CPU, its
+     * threads), and a slow downstream must not take it from requests that do not need that downstream.
+     */
     public final class Permit {
         private final long startNanos;
         private final int inFlightAtStart;
-        private final AtomicBoolean released = new AtomicBoolean();
+        private final boolean critical;
+        private boolean released;
+        private int away;
+        private long awaySince;
+        private long awayNanos;
 
-        private Permit(long startNanos, int inFlightAtStart) {
+        private Permit(long startNanos, int inFlightAtStart, boolean critical) {
             this.startNanos = startNanos;
             this.inFlightAtStart = inFlightAtStart;
+            this.critical = critical;
         }
 
         /**
-         * Ends the request: its time in flight is the limit's sample. Later calls do nothing.
+         * Leaves the count until the returned {@link Return} is closed, which comes back in whatever the
+         * limit is then (the request was admitted; what is left of it is short). Nested or concurrent
+         * waits of one request leave once and come back with the last. Does nothing after {@link #release}.
+         */
+        public Return stepOut() {
+            synchronized (this) {
+                if (released) {
+                    return () -> { };
+                }
+                if (away++ == 0) {
+                    awaySince = nanoClock.getAsLong();
+                    leave();
+                    waiting.incrementAndGet();
+                }
+            }
+            AtomicBoolean back = new AtomicBoolean();
+            return () -> {
+                if (back.compareAndSet(false, true)) {
+                    comeBack();
+                }
+            };
+        }
+
+        private synchronized void comeBack() {
+            if (released || --away > 0) {
+                return;
+            }
+            awayNanos += nanoClock.getAsLong() - awaySince;
+            waiting.decrementAndGet();
+            inFlight.incrementAndGet();
+            if (critical) {
+                criticalInFlight.incrementAndGet();
+            }
+        }
+
+        private void leave() {
+            inFlight.decrementAndGet();
+            if (critical) {
+                criticalInFlight.decrementAndGet();
+            }
+        }
+
+        /**
+         * Ends the request: its time in flight, less its time away, is the limit's sample. Later calls do nothing.
          *
          * @param dropped the request failed for want of capacity (a timeout, a 503 of ours): a drop to the limit
          */
         public void release(boolean dropped) {
-            if (released.compareAndSet(false, true)) {
-                limit.onSample(startNanos, nanoClock.getAsLong() - startNanos, inFlightAtStart, dropped);
-                inFlight.decrementAndGet();
+            long now = nanoClock.getAsLong();
+            synchronized (this) {
+                if (released) {
+                    return;
+                }
+                released = true;
+                if (away > 0) {
+                    awayNanos += now - awaySince;
+                    waiting.decrementAndGet();
+                } else {
+                    leave();
+                }
             }
+            limit.onSample(startNanos, Math.max(0, now - startNanos - awayNanos), inFlightAtStart, dropped);
         }
     }
 
@@ -76,11 +146,28 @@ public final class AdmissionGate {
     private final Shares shares;
     private final LongSupplier nanoClock;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicInteger criticalInFlight = new AtomicInteger();
+    private final int criticalReserve;
     private final Map<Criticality, LongAdder> admitted = new EnumMap<>(Criticality.class);
     private final Map<Criticality, LongAdder> refused = new EnumMap<>(Criticality.class);
 
-    /** @param nanoClock monotonic nanoseconds ({@code System::nanoTime}, or a fake clock in tests) */
+    /** A gate whose critical requests have no places of their own past the limit. */
     public AdmissionGate(Limit limit, Shares shares, LongSupplier nanoClock) {
+        this(limit, shares, 0, nanoClock);
+    }
+
+    /**
+     * @param criticalReserve places critical requests have of their own past the limit: requests coming back
+     *                        from a downstream ({@link Permit#stepOut()}) may fill the limit, and critical work
+     *                        must still get in behind them
+     * @param nanoClock       monotonic nanoseconds ({@code System::nanoTime}, or a fake clock in tests)
+     */
+    public AdmissionGate(Limit limit, Shares shares, int criticalReserve, LongSupplier nanoClock) {
+        if (criticalReserve < 0) {
+            throw new IllegalArgumentException("the critical reserve must be >= 0, got " + criticalReserve);
+        }
+        this.criticalReserve = criticalReserve;
         this.limit = limit;
         this.shares = shares;
         this.nanoClock = nanoClock;
@@ -90,20 +177,46 @@ public final class AdmissionGate {
         }
     }
 
-    /** A permit for one request, or empty (counted as refused) when its criticality's share of the limit is in use. */
+    /**
+     * A permit for one request, or empty (counted as refused) when its criticality's share of the limit is in
+     * use and, for a critical request, its reserve too.
+     */
     public Optional<Permit> tryAdmit(Criticality criticality) {
         int threshold = threshold(criticality);
+        boolean critical = criticality == Criticality.CRITICAL;
         while (true) {
             int now = inFlight.get();
             if (now >= threshold) {
+                if (critical && takeReserve()) {
+                    return Optional.of(admit(criticality, inFlight.incrementAndGet()));
+                }
                 refused.get(criticality).increment();
                 return Optional.empty();
             }
             if (inFlight.compareAndSet(now, now + 1)) {
-                admitted.get(criticality).increment();
-                return Optional.of(new Permit(nanoClock.getAsLong(), now + 1));
+                if (critical) {
+                    criticalInFlight.incrementAndGet();
+                }
+                return Optional.of(admit(criticality, now + 1));
             }
         }
+    }
+
+    private boolean takeReserve() {
+        while (true) {
+            int now = criticalInFlight.get();
+            if (now >= criticalReserve) {
+                return false;
+            }
+            if (criticalInFlight.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
+    }
+
+    private Permit admit(Criticality criticality, int inFlightNow) {
+        admitted.get(criticality).increment();
+        return new Permit(nanoClock.getAsLong(), inFlightNow, criticality == Criticality.CRITICAL);
     }
 
     /** Requests of this criticality are admitted while fewer than this many are in flight (at least 1). */
@@ -116,8 +229,18 @@ public final class AdmissionGate {
         return limit.getLimit();
     }
 
+    /** Places critical requests have of their own past the limit. */
+    public int criticalReserve() {
+        return criticalReserve;
+    }
+
     public int inFlight() {
         return inFlight.get();
+    }
+
+    /** Admitted requests now waiting on a downstream, out of the count ({@link Permit#stepOut()}). */
+    public int waitingOnDownstreams() {
+        return waiting.get();
     }
 
     public long admitted(Criticality criticality) {

@@ -78,6 +78,73 @@ class AdmissionGateTest {
     }
 
     @Test
+    void aRequestWaitingOnADownstreamLeavesTheCountAndComesBackWhateverTheLimit() {
+        AdmissionGate gate = new AdmissionGate(FixedLimit.of(2), shares, clock::get);
+        AdmissionGate.Permit waiter = gate.tryAdmit(Criticality.CRITICAL).orElseThrow();
+        AdmissionGate.Permit other = gate.tryAdmit(Criticality.CRITICAL).orElseThrow();
+        assertTrue(gate.tryAdmit(Criticality.CRITICAL).isEmpty());
+
+        AdmissionGate.Return back = waiter.stepOut();
+        AdmissionGate.Return nested = waiter.stepOut();
+        assertEquals(1, gate.inFlight());
+        assertEquals(1, gate.waitingOnDownstreams());
+        AdmissionGate.Permit third = gate.tryAdmit(Criticality.CRITICAL).orElseThrow();
+
+        nested.close();
+        assertEquals(2, gate.inFlight(), "out until the last wait ends");
+        back.close();
+        back.close();
+        assertEquals(3, gate.inFlight(), "an admitted request comes back past the limit");
+        assertEquals(0, gate.waitingOnDownstreams());
+        for (AdmissionGate.Permit p : List.of(waiter, other, third)) {
+            p.release(false);
+        }
+        assertEquals(0, gate.inFlight());
+    }
+
+    @Test
+    void aRequestReleasedWhileAwayIsCountedOnceAndItsTimeAwayIsNotItsSample() {
+        AIMDLimit aimd = AIMDLimit.newBuilder().initialLimit(10).minLimit(1).maxLimit(20).backoffRatio(0.5)
+                .timeout(100, TimeUnit.MILLISECONDS).build();
+        AdmissionGate gate = new AdmissionGate(aimd, shares, clock::get);
+        AdmissionGate.Permit permit = gate.tryAdmit(Criticality.CRITICAL).orElseThrow();
+        clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(10));
+        AdmissionGate.Return back = permit.stepOut();
+        clock.addAndGet(TimeUnit.SECONDS.toNanos(5));
+        permit.release(false);
+        back.close();
+        assertEquals(0, gate.inFlight());
+        assertEquals(0, gate.waitingOnDownstreams());
+        assertEquals(10, gate.limit(), "5 s away on a downstream is not 5 s of this process' time");
+        assertTrue(gate.tryAdmit(Criticality.CRITICAL).isPresent());
+        assertEquals(1, gate.inFlight());
+    }
+
+    @Test
+    void criticalRequestsGetInThroughTheirReserveWhenRequestsBackFromADownstreamFillTheLimit() {
+        AdmissionGate gate = new AdmissionGate(FixedLimit.of(4), shares, 2, clock::get);
+        List<AdmissionGate.Permit> searches = new ArrayList<>();
+        List<AdmissionGate.Return> away = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            AdmissionGate.Permit search = gate.tryAdmit(Criticality.DEFAULT).orElseThrow();
+            searches.add(search);
+            away.add(search.stepOut());
+        }
+        away.forEach(AdmissionGate.Return::close);
+        assertEquals(6, gate.inFlight(), "back from the downstream past the limit of 4");
+        assertTrue(gate.tryAdmit(Criticality.DEFAULT).isEmpty());
+
+        AdmissionGate.Permit first = gate.tryAdmit(Criticality.CRITICAL).orElseThrow();
+        AdmissionGate.Permit second = gate.tryAdmit(Criticality.CRITICAL).orElseThrow();
+        assertTrue(gate.tryAdmit(Criticality.CRITICAL).isEmpty(), "the reserve is 2");
+        first.release(false);
+        assertTrue(gate.tryAdmit(Criticality.CRITICAL).isPresent(), "a released critical request frees its place");
+        second.release(false);
+        searches.forEach(p -> p.release(false));
+        assertEquals(1, gate.inFlight());
+    }
+
+    @Test
     void sharesOutOfOrderAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new AdmissionGate.Shares(0.8, 0.5));
         assertThrows(IllegalArgumentException.class, () -> new AdmissionGate.Shares(0, 0.5));

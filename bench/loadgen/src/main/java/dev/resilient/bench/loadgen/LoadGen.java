@@ -34,6 +34,7 @@ public final class LoadGen {
     private final CountDownLatch done = new CountDownLatch(1);
     private HttpClient client;
     private long start;
+    private long cpuAtStart;
     private long end;
     private long startEpochMs;
     private int outstanding;
@@ -98,6 +99,7 @@ public final class LoadGen {
     }
 
     private void begin(Vertx vertx) {
+        cpuAtStart = processCpuNanos();
         start = System.nanoTime();
         startEpochMs = System.currentTimeMillis();
         end = start + o.durationS() * 1_000_000_000L;
@@ -241,6 +243,8 @@ public final class LoadGen {
             boolean anyShed = t.refused.getTotalCount() > 0;
             line(out, k + ".shed_p99_ms", anyShed ? num(t.refused.getValueAtPercentile(99) / 1000.0) : "null");
         }
+        // the generator shares the machine with what it measures: its own cores are part of the reading
+        line(out, p + ".generator_cores", num((processCpuNanos() - cpuAtStart) / (double) (System.nanoTime() - start)));
         line(out, p + ".mix_sent", String.valueOf(mixSent));
         line(out, p + ".mix_good", String.valueOf(mixGood));
         line(out, p + ".goodput_rps", num(mixGood / (double) o.durationS()));
@@ -279,6 +283,11 @@ public final class LoadGen {
             b.append(i == 0 ? "" : ",").append(sum[i]);
         }
         return b.append(']').toString();
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String num(double x) {
