@@ -15,9 +15,14 @@ public final class Tokens {
     }
 
     public static String of(String user) {
-        return CACHE.computeIfAbsent(user, u -> given().baseUri(Stubs.get("auth-stub").url())
-                .contentType(ContentType.JSON).body(Map.of("username", u, "password", Stubs.password(u)))
-                .post("/token").then().statusCode(200).extract().path("access_token"));
+        return CACHE.computeIfAbsent(user, Tokens::fresh);
+    }
+
+    /** A token of the user's that no one has used yet (the backend has not verified it). */
+    public static String fresh(String user) {
+        return given().baseUri(Stubs.get("auth-stub").url())
+                .contentType(ContentType.JSON).body(Map.of("username", user, "password", Stubs.password(user)))
+                .post("/token").then().statusCode(200).extract().path("access_token");
     }
 
     /** Drops cached tokens: after auth-stub restarts with a new key, old tokens stop verifying. */
