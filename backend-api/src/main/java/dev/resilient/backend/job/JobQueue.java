@@ -51,15 +51,9 @@ public class JobQueue {
      * @throws PersistenceException when the job database fails (the REST layer answers 503)
      */
     public JobStore.Enqueued enqueue(Namespace ns, String type, String jobId, String subject, String payload, int priority) {
-        if (priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
-            throw ApiError.of(400, "priority must be an integer from " + MIN_PRIORITY + " to " + MAX_PRIORITY
-                    + " (higher runs first, default " + DEFAULT_PRIORITY + "), not " + priority);
-        }
-        if (jobId != null && !JOB_ID.matcher(jobId).matches()) {
-            throw ApiError.of(400, "job_id must match " + JOB_ID_PATTERN);
-        }
+        validate(jobId, priority);
         String queue = queues.queueOf(type);
-        String hash = Hashes.sha256Hex(type + '\0' + ns.project() + '\0' + subject + '\0' + payload + '\0' + priority);
+        String hash = requestHash(ns, type, subject, payload, priority);
         try {
             if (jobId != null) {
                 Optional<IngestionJob> first = store.existing(ns.user(), jobId, hash);
@@ -79,6 +73,37 @@ public class JobQueue {
         } catch (JobStore.JobIdTakenException e) {
             throw ApiError.of(409, e.getMessage());
         }
+    }
+
+    /**
+     * The job the caller's {@code jobId} already names for this same request, if any; {@link #enqueue} would
+     * answer it. For a caller that must answer a repeat before anything else (the analysis endpoint, before its cache).
+     *
+     * @throws dev.resilient.kit.errors.ApiError 400 for a malformed job id or a priority out of range; 409 when it
+     *         names another request
+     */
+    public Optional<IngestionJob> replayOf(Namespace ns, String type, String jobId, String subject, String payload,
+            int priority) {
+        validate(jobId, priority);
+        try {
+            return store.existing(ns.user(), jobId, requestHash(ns, type, subject, payload, priority));
+        } catch (JobStore.JobIdTakenException e) {
+            throw ApiError.of(409, e.getMessage());
+        }
+    }
+
+    private static void validate(String jobId, int priority) {
+        if (priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
+            throw ApiError.of(400, "priority must be an integer from " + MIN_PRIORITY + " to " + MAX_PRIORITY
+                    + " (higher runs first, default " + DEFAULT_PRIORITY + "), not " + priority);
+        }
+        if (jobId != null && !JOB_ID.matcher(jobId).matches()) {
+            throw ApiError.of(400, "job_id must match " + JOB_ID_PATTERN);
+        }
+    }
+
+    private static String requestHash(Namespace ns, String type, String subject, String payload, int priority) {
+        return Hashes.sha256Hex(type + '\0' + ns.project() + '\0' + subject + '\0' + payload + '\0' + priority);
     }
 
     /** The job {@code owner} knows by {@code jobId} (seed 004's {@code get_job_status}); nobody else's. Never fails but for the database. */

@@ -3,6 +3,7 @@ package dev.resilient.backend.rest;
 import dev.resilient.backend.api.JobView;
 import dev.resilient.backend.job.IngestionJob;
 import dev.resilient.backend.job.JobQueue;
+import dev.resilient.backend.job.JobViews;
 import dev.resilient.kit.errors.ApiError;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
@@ -34,13 +35,6 @@ public class JobResource {
         String owner = Namespaces.of(jwt, null).user();
         IngestionJob j = jobs.status(owner, jobId)
                 .orElseThrow(() -> ApiError.of(404, "job '" + jobId + "' not found"));
-        return view(j);
-    }
-
-    /** A job as its owner sees it. */
-    public static JobView view(IngestionJob j) {
-        return new JobView(j.publicId, j.type, j.queue, j.priority, j.project, j.state.wire(), j.attempts, j.maxAttempts,
-                j.nextAttemptAt, j.documentCount, j.saved, j.indexed, j.gitFailed, j.lastError, j.createdAt, j.updatedAt,
-                j.finishedAt, j.leasedBy, j.supersededDocuments());
+        return JobViews.of(j);
     }
 }
