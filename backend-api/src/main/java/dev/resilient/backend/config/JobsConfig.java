@@ -23,7 +23,7 @@ public interface JobsConfig {
     @WithDefault("1s")
     String pollInterval();
 
-    /** Runs of a job before it fails for good. */
+    /** Runs of a job before it fails for good (every queue's default). */
     @WithDefault("5")
     int maxAttempts();
 
@@ -35,6 +35,7 @@ public interface JobsConfig {
     @WithDefault("2")
     double backoffFactor();
 
+    /** The longest wait between two runs of a job (every queue's default). */
     @WithDefault("PT5M")
     Duration backoffMax();
 

@@ -54,6 +54,15 @@ class JobQueueTest {
         return queue.status(ns.user(), jobId).orElseThrow();
     }
 
+    /** The job once it waits for its next run after run {@code attempt} (at least the backoff: polled every 10 ms). */
+    private IngestionJob awaitRetrying(Namespace ns, String jobId, int attempt) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() -> {
+            IngestionJob j = queue.status(ns.user(), jobId).orElseThrow();
+            return j.state == JobState.RETRYING && j.attempts == attempt;
+        });
+        return queue.status(ns.user(), jobId).orElseThrow();
+    }
+
     @Test
     void aHandlerAnsweringRetryRunsAgainAfterTheQueuesGrowingBackoffThenSucceeds() {
         String key = key("flaky");
@@ -77,7 +86,13 @@ class JobQueueTest {
     void aHandlerThatKeepsAnsweringRetryFailsOnceTheQueuesAttemptsAreSpent() {
         String key = key("never");
         String id = enqueue(alice, null, key, 99, false, 0).job().publicId;
+        QueueSettings settings = queues.settings("probe");
 
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            IngestionJob waiting = awaitRetrying(alice, id, attempt);
+            assertEquals(settings.backoff(attempt), Duration.between(waiting.updatedAt, waiting.nextAttemptAt),
+                    "after run " + attempt + " the job waits the queue's backoff for it");
+        }
         IngestionJob failed = awaitFinished(alice, id);
 
         assertEquals(JobState.FAILED, failed.state);
