@@ -8,10 +8,14 @@ import dev.resilient.backend.service.Namespace;
 import dev.resilient.kit.errors.ApiError;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.regex.Pattern;
@@ -46,6 +50,7 @@ public class AnalysisResource {
      *         job database is unavailable ({@link JobStoreErrorMapper})
      */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @TimeBudget("ingestion")
     public Response request(@PathParam("id") String projectId, @PathParam("doc") String docId, @Valid AnalysisRequest request) {
         Namespace ns = namespace(projectId, docId);
@@ -57,6 +62,23 @@ public class AnalysisResource {
         }
         return Response.status(r.created() ? 202 : 200).entity(r.answer())
                 .location(URI.create("/v1/api/jobs/" + r.job().publicId)).build();
+    }
+
+    /**
+     * The same request with an empty body (every field of it is optional), whatever its {@code Content-Type} says
+     * (clients send none, or a form's, for an empty POST).
+     *
+     * @throws ApiError 415 for a non-empty body of another type than JSON (it would be ignored); else as {@link #request}
+     */
+    @POST
+    @TimeBudget("ingestion")
+    public Response requestWithoutBody(@PathParam("id") String projectId, @PathParam("doc") String docId,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+            @HeaderParam("Transfer-Encoding") String transferEncoding) {
+        if (transferEncoding != null || (contentLength != null && !contentLength.trim().equals("0"))) {
+            throw ApiError.of(415, "send the body as application/json, or no body at all");
+        }
+        return request(projectId, docId, null);
     }
 
     /**

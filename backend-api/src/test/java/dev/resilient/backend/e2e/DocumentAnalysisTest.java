@@ -100,7 +100,7 @@ class DocumentAnalysisTest {
 
         read("alice", project, doc).statusCode(404).body("error", containsString("version 2"));
         // no body at all: every field of it is optional
-        String second = given().header("Authorization", Tokens.bearer("alice")).post(path(project, doc)).then()
+        String second = given().header("Authorization", Tokens.bearer("alice")).post(path(project, doc)).then().log().ifValidationFails()
                 .statusCode(202).body("version", equalTo(2)).extract().path("job_id");
         Backend.awaitJob("alice", second).body("state", equalTo("succeeded"));
         read("alice", project, doc).statusCode(200).body("source", equalTo("cache")).body("analysis.version", equalTo(2));
@@ -138,6 +138,8 @@ class DocumentAnalysisTest {
                     .post(path(project, doc)).then().log().ifValidationFails()
                     .statusCode(400).contentType(ContentType.JSON).body("error", notNullValue());
         }
+        given().header("Authorization", Tokens.bearer("alice")).contentType(ContentType.TEXT).body("{\"priority\":99}")
+                .post(path(project, doc)).then().statusCode(415).contentType(ContentType.JSON).body("error", notNullValue());
         analyse("alice", project, "bad%20doc", Map.of()).statusCode(400).contentType(ContentType.JSON);
         analyse("alice", "bad__project", doc, Map.of()).statusCode(400).contentType(ContentType.JSON);
     }
