@@ -25,7 +25,9 @@ import org.jboss.logging.Logger;
  * 004, every job type and named queue in one table (claims look at one queue at a time). Every claim writes a new lease
  * token, and every change made on behalf of a running job names it: a run that lost its lease (it
  * was presumed dead, and the job was claimed again, even by the same process) cannot overwrite the
- * new run's work.
+ * new run's work. Every method throws {@link jakarta.persistence.PersistenceException} (or a
+ * {@link jakarta.transaction.TransactionalException}) when the database fails: nothing was written, and the
+ * REST layer answers 503 ({@code rest/JobStoreErrorMapper}).
  */
 @ApplicationScoped
 public class JobStore {
@@ -151,8 +153,8 @@ public class JobStore {
     }
 
     /**
-     * Stores a job of {@code ns}'s owner (seed 004's {@code enqueue}), or finds the one the caller's job id
-     * already names. The caller asks {@link #existing} first when it has a job id.
+     * Stores a new job of {@code ns}'s owner (seed 004's {@code enqueue}), due at once. The caller asks
+     * {@link #existing} first when it has a job id.
      *
      * @throws jakarta.persistence.PersistenceException when a concurrent enqueue with the same job id was
      *         stored first: {@link #existing} then answers with that one

@@ -8,6 +8,7 @@ import dev.resilient.backend.service.Namespace;
 import dev.resilient.kit.errors.ApiError;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -44,7 +45,8 @@ public class AnalysisResource {
     }
 
     /**
-     * @param request optional: {@code job_id} and {@code priority} (-10..10, default 0)
+     * @param request {@code job_id} and {@code priority} (-10..10, default 0), each optional; a JSON body must be
+     *                an object ({@code {}} at least): an empty one is a 400, as for every JSON endpoint
      * @throws ApiError 400 for a bad project id, document id, job id or priority; 404 for a document the project
      *         does not have; 409 for a job id already naming another request; 503 while the feature is off, or the
      *         job database is unavailable ({@link JobStoreErrorMapper})
@@ -52,11 +54,15 @@ public class AnalysisResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @TimeBudget("ingestion")
-    public Response request(@PathParam("id") String projectId, @PathParam("doc") String docId, @Valid AnalysisRequest request) {
+    public Response request(@PathParam("id") String projectId, @PathParam("doc") String docId,
+            @NotNull @Valid AnalysisRequest request) {
+        return submit(projectId, docId, request.jobId(), request.priority());
+    }
+
+    private Response submit(String projectId, String docId, String jobId, Integer priority) {
         Namespace ns = namespace(projectId, docId);
-        String jobId = request == null ? null : request.jobId();
-        int priority = request == null || request.priority() == null ? JobQueue.DEFAULT_PRIORITY : request.priority();
-        DocumentAnalysisService.Requested r = analyses.request(ns, docId, jobId, priority);
+        DocumentAnalysisService.Requested r = analyses.request(ns, docId, jobId,
+                priority == null ? JobQueue.DEFAULT_PRIORITY : priority);
         if (r.job() == null) {
             return Response.ok(r.answer()).build();
         }
@@ -65,8 +71,8 @@ public class AnalysisResource {
     }
 
     /**
-     * The same request with an empty body (every field of it is optional), whatever its {@code Content-Type} says
-     * (clients send none, or a form's, for an empty POST).
+     * The same request with no body, and no JSON {@code Content-Type} (clients send none, or a form's, for an
+     * empty POST): every field is the default.
      *
      * @throws ApiError 415 for a non-empty body of another type than JSON (it would be ignored); else as {@link #request}
      */
@@ -78,7 +84,7 @@ public class AnalysisResource {
         if (transferEncoding != null || (contentLength != null && !contentLength.trim().equals("0"))) {
             throw ApiError.of(415, "send the body as application/json, or no body at all");
         }
-        return request(projectId, docId, null);
+        return submit(projectId, docId, null, null);
     }
 
     /**

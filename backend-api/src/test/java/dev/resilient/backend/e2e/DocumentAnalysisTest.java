@@ -133,7 +133,7 @@ class DocumentAnalysisTest {
         String doc = ingested("alice", project, "short", "short text");
         for (String body : new String[] {"{\"priority\":11}", "{\"priority\":-11}", "{\"priority\":\"high\"}",
             "{\"priority\":1e10}", "{\"job_id\":\"\"}", "{\"job_id\":\"../etc\"}", "{\"job_id\":\"a b\"}",
-            "{\"job_id\":\"" + "x".repeat(65) + "\"}", "{\"job_id\":{}}", "[]", "{\"priority\":"}) {
+            "{\"job_id\":\"" + "x".repeat(65) + "\"}", "{\"job_id\":{}}", "[]", "{\"priority\":", ""}) {
             given().header("Authorization", Tokens.bearer("alice")).contentType(ContentType.JSON).body(body)
                     .post(path(project, doc)).then().log().ifValidationFails()
                     .statusCode(400).contentType(ContentType.JSON).body("error", notNullValue());
