@@ -47,6 +47,19 @@ class ConfigMappingNamesTest {
     }
 
     @Test
+    void namedJobQueuesReadTheirOwnKeysBesideTheTopLevelDefaults() {
+        Set<String> names = namesOf("backend-api/src/main/java/dev/resilient/backend/config/JobsConfig.java");
+        assertTrue(names.containsAll(Set.of("BACKEND_JOBS_WORKERS", "BACKEND_JOBS_MAX_ATTEMPTS", "BACKEND_JOBS_BACKOFF_INITIAL",
+                "BACKEND_JOBS_BACKOFF_FACTOR", "BACKEND_JOBS_BACKOFF_MAX")), names.toString());
+        for (String key : new String[] {"WORKERS", "MAX_ATTEMPTS", "BACKOFF_INITIAL", "BACKOFF_FACTOR", "BACKOFF_MAX"}) {
+            assertTrue(ConfigMappingNames.matches(names, "BACKEND_JOBS_QUEUES_ANALYSIS_" + key), key + ": " + names);
+        }
+        assertFalse(ConfigMappingNames.matches(names, "BACKEND_JOBS_QUEUES_ANALYSIS_LEASE"), names.toString());
+        assertEquals(Set.of("BACKEND_ANALYSIS_CACHE_TTL", "BACKEND_ANALYSIS_MAX_CHARS"),
+                namesOf("backend-api/src/main/java/dev/resilient/backend/config/AnalysisConfig.java"));
+    }
+
+    @Test
     void stringsHoldingCommentMarkersDoNotHideKeys() {
         Set<String> names = ConfigMappingNames.of("""
                 @ConfigMapping(prefix = "demo")

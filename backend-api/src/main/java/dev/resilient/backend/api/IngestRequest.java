@@ -8,7 +8,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** Body of {@code POST /v1/api/projects/{id}/documents}; {@code priority} 0..9 (default 5), higher runs first. */
+/**
+ * Body of {@code POST /v1/api/projects/{id}/documents}; {@code priority} -10..10 (default 0), higher runs first
+ * ({@link dev.resilient.backend.job.JobQueue}).
+ */
 public record IngestRequest(@NotEmpty @Size(max = 100) List<@Valid @NotNull DocumentIn> documents,
-        @Min(0) @Max(9) Integer priority) {
+        @Min(-10) @Max(10) Integer priority) {
 }

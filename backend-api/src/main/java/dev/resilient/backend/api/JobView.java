@@ -5,12 +5,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Answer of {@code GET /v1/api/jobs/{job_id}}. {@code indexed} counts the documents handled, in order:
+ * Answer of {@code GET /v1/api/jobs/{job_id}} (seed 004's {@code get_job_status}): any job type, its queue and
+ * priority. The counts are ingestion's: {@code indexed} counts the documents handled, in order:
  * written, or skipped because a newer submission of the same document id exists; {@code superseded}
- * names the skipped ones.
+ * names the skipped ones. Other types have no documents (0 and empty).
  */
 public record JobView(
         @JsonProperty("job_id") String jobId,
+        String type,
+        String queue,
+        int priority,
         @JsonProperty("project_id") String projectId,
         String state,
         int attempts,

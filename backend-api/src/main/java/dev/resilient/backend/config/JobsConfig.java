@@ -3,12 +3,19 @@ package dev.resilient.backend.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
-/** The ingestion job queue (keys {@code backend.jobs.*}, env {@code BACKEND_JOBS_*}). */
+/**
+ * The persistent job queue (keys {@code backend.jobs.*}, env {@code BACKEND_JOBS_*}). {@code workers},
+ * {@code max-attempts} and the {@code backoff-*} keys are every named queue's defaults; a queue's own
+ * {@code backend.jobs.queues.<name>.*} keys override them for that queue alone.
+ */
 @ConfigMapping(prefix = "backend.jobs")
 public interface JobsConfig {
 
-    /** Jobs one backend process runs at once (the bounded worker pool). */
+    /** Jobs of one queue one backend process runs at once (each queue has a bounded worker pool of its own). */
     @WithDefault("4")
     int workers();
 
@@ -16,14 +23,19 @@ public interface JobsConfig {
     @WithDefault("1s")
     String pollInterval();
 
-    /** Runs of a job before it fails for good. */
+    /** Runs of a job before it fails for good (every queue's default). */
     @WithDefault("5")
     int maxAttempts();
 
-    /** Wait before the first retry; doubled for each further one, up to {@link #backoffMax()}. */
+    /** Wait before the first retry; multiplied by {@link #backoffFactor()} for each further one, up to {@link #backoffMax()}. */
     @WithDefault("PT2S")
     Duration backoffInitial();
 
+    /** How much longer each retry waits than the one before (seed 004's {@code backoff_factor}); at least 1. */
+    @WithDefault("2")
+    double backoffFactor();
+
+    /** The longest wait between two runs of a job (every queue's default). */
     @WithDefault("PT5M")
     Duration backoffMax();
 
@@ -60,4 +72,25 @@ public interface JobsConfig {
     /** Whether this process runs jobs at all (a process can serve the API only). */
     @WithDefault("true")
     boolean enabled();
+
+    /** Named queues' own settings, by queue name (e.g. {@code backend.jobs.queues.analysis.workers=2}). */
+    Map<String, Queue> queues();
+
+    /** One queue's settings; each one left out is the top-level key of the same name. */
+    interface Queue {
+        /** Jobs of this queue one process runs at once (seed 004's {@code max_workers}). */
+        OptionalInt workers();
+
+        /** Runs of a job of this queue before it fails for good (seed 004's {@code max_retries}, plus the first run). */
+        OptionalInt maxAttempts();
+
+        /** Wait before this queue's first retry. */
+        Optional<Duration> backoffInitial();
+
+        /** This queue's growth of the wait from one retry to the next (seed 004's {@code backoff_factor}). */
+        Optional<Double> backoffFactor();
+
+        /** The longest wait between two runs of a job of this queue. */
+        Optional<Duration> backoffMax();
+    }
 }

@@ -10,9 +10,14 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
- * A durable ingestion job (seed 004's persistent request queue). {@code leaseUntil} and
+ * A durable job of seed 004's persistent request queue (table {@code ingestion_job}, named after its first
+ * type): its {@code type} picks the {@link JobHandler}, its {@code queue} the workers, attempts and backoff.
+ * Ingestion jobs keep their documents in {@link JobDocument} and their progress in the counts below; other
+ * types carry what they need in {@code payload}. {@code leaseUntil} and
  * {@code leasedBy} say which backend process runs it until when; a lease that expires (the
  * process died) makes the job claimable again. {@code version} makes every claim a
  * compare-and-set, so two processes never both win one job.
@@ -21,8 +26,23 @@ import java.util.List;
 @Table(name = "ingestion_job")
 public class IngestionJob extends PanacheEntityBase {
 
+    /** The row's key, always generated: leases, documents and the git snapshot's key name it. */
     @Id
     public String id;
+    /** The id its owner knows the job by ({@code job_id}): the caller's own, or {@link #id}; unique per owner. */
+    @Column(name = "public_id")
+    public String publicId;
+    /** The job type, e.g. {@code ingestion}, {@code document-analysis}. */
+    @Column(name = "job_type")
+    public String type;
+    /** The named queue whose workers run it. */
+    @Column(name = "queue_name")
+    public String queue;
+    /** The type's own input (JSON); null for ingestion, whose documents are rows of their own. */
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+    public String payload;
+    /** What the job is about, for finding the newest job of a kind (an analysis: {@code <doc>@<version>}); may be null. */
+    public String subject;
     public String owner;
     public String project;
     @Enumerated(EnumType.STRING)
@@ -59,7 +79,7 @@ public class IngestionJob extends PanacheEntityBase {
     /** The submitter's {@code Idempotency-Key}, unique per owner; null without one, or once its window is over. */
     @Column(name = "idempotency_key")
     public String idempotencyKey;
-    /** SHA-256 of the submitted request, to tell a repeat from another request under the same key. */
+    /** SHA-256 of the submitted request, to tell a repeat from another request under the same key or job id. */
     @Column(name = "request_hash")
     public String requestHash;
     @Version

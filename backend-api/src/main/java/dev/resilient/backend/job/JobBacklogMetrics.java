@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Gauges {@code jobs.backlog} (Prometheus {@code jobs_backlog}, tag {@code state}: queued, retrying) and
- * {@code jobs.backlog.oldest.age} ({@code jobs_backlog_oldest_age_seconds}): how many ingestion jobs wait and
+ * {@code jobs.backlog.oldest.age} ({@code jobs_backlog_oldest_age_seconds}): how many jobs (every type and queue) wait and
  * how long the oldest of them has waited, for the alert on a backlog growing old (deploy/prometheus/alerts.yml).
  *
  * <p>A scrape never touches the database: the figures come from one grouped query every
@@ -38,13 +38,13 @@ public class JobBacklogMetrics {
     JobBacklogMetrics(Supplier<JobBacklog> source, MeterRegistry registry, Clock clock) {
         this.source = source;
         Gauge.builder("jobs.backlog", this, m -> m.last.queued()).tag("state", "queued")
-                .description("Ingestion jobs waiting to run, by state (counted every backend.jobs.backlog-refresh)")
+                .description("Jobs waiting to run (every type and queue), by state (counted every backend.jobs.backlog-refresh)")
                 .strongReference(true).register(registry);
         Gauge.builder("jobs.backlog", this, m -> m.last.retrying()).tag("state", "retrying")
-                .description("Ingestion jobs waiting to run, by state (counted every backend.jobs.backlog-refresh)")
+                .description("Jobs waiting to run (every type and queue), by state (counted every backend.jobs.backlog-refresh)")
                 .strongReference(true).register(registry);
         Gauge.builder("jobs.backlog.oldest.age", this, m -> m.last.oldestAgeSeconds(clock.instant())).baseUnit("seconds")
-                .description("How long the oldest queued or retrying ingestion job has waited since it was submitted; 0 when none waits")
+                .description("How long the oldest queued or retrying job has waited since it was submitted; 0 when none waits")
                 .strongReference(true).register(registry);
     }
 

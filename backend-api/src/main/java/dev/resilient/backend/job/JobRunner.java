@@ -1,14 +1,7 @@
 package dev.resilient.backend.job;
 
 import dev.resilient.backend.config.JobsConfig;
-import dev.resilient.backend.resilience.Caller;
-import dev.resilient.backend.resilience.Downstream;
-import dev.resilient.backend.resilience.EffectivePolicy;
 import dev.resilient.backend.resilience.Failures;
-import dev.resilient.backend.resilience.PolicyRegistry;
-import dev.resilient.backend.service.IndexingFailedException;
-import dev.resilient.backend.service.IngestionService;
-import dev.resilient.backend.service.LastGoodResults;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -18,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,18 +21,19 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
- * The ingestion worker: the Quarkus scheduler polls for due jobs, claims as many as there are
- * free workers ({@code backend.jobs.workers}) and runs each on the managed executor. A worker that
- * finishes a job claims the next due one at once, so a backlog drains at the speed of the
- * downstreams, not at one job per worker per poll interval; the poll only wakes idle workers.
+ * The queue's workers (seed 004's {@code queue.start()}): the Quarkus scheduler polls every named queue this
+ * process serves for due jobs, claims as many as the queue has free workers ({@code backend.jobs.queues.<name>.workers})
+ * and runs each on the managed executor with its type's {@link JobHandler}, then records the handler's
+ * {@link JobResult}. A worker that finishes a job claims the next due one of its queue at once, so a backlog
+ * drains at the speed of the downstreams, not at one job per worker per poll interval; the poll only wakes idle workers.
  * <p>
  * A heartbeat renews the lease of every run in progress, so a step may take longer than a lease
- * (a hanging downstream) and the job still runs once; a run whose lease was taken over stops at its
- * next step, and the store refuses its writes. At an orderly shutdown each run hands its job back
- * between two documents (or finishes, when only the snapshot was left); a run still in a step when
- * the grace period ends keeps its lease, so nobody else starts the job before the lease expires.
+ * (a hanging downstream) and the job still runs once; a run whose lease was taken over sees {@link JobRun#lost()},
+ * and the store refuses its writes. At an orderly shutdown handlers see {@link JobRun#stopping()} (ingestion
+ * hands its job back between two documents); a run still in a step when the grace period ends keeps its
+ * lease, so nobody else starts the job before the lease expires.
  */
-@Startup // checks its lease settings at start, not at the first poll
+@Startup // checks its lease and queue settings at start, not at the first poll
 @ApplicationScoped
 public class JobRunner {
 
@@ -58,20 +51,18 @@ public class JobRunner {
 
     private final JobStore store;
     private final DocumentVersions versions;
-    private final IngestionService ingestion;
+    private final JobQueues queues;
     private final ManagedExecutor executor;
     private final JobsConfig config;
-    private final LastGoodResults lastGood;
-    private final PolicyRegistry policies;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     /** Who holds a lease: host and pid, plus a random part so a restarted process is someone new. */
     private final String worker = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
 
-    JobRunner(JobStore store, DocumentVersions versions, IngestionService ingestion, ManagedExecutor executor,
-            JobsConfig config, LastGoodResults lastGood, PolicyRegistry policies) {
+    /** @throws IllegalStateException at start when the lease is shorter than three heartbeats */
+    JobRunner(JobStore store, DocumentVersions versions, JobQueues queues, ManagedExecutor executor, JobsConfig config) {
         Duration heartbeat = DurationConverter.parseDuration(config.heartbeat());
         if (config.lease().compareTo(heartbeat.multipliedBy(3)) < 0) {
             throw new IllegalStateException("backend.jobs.lease (" + config.lease() + ") must be at least three "
@@ -79,29 +70,36 @@ public class JobRunner {
         }
         this.store = store;
         this.versions = versions;
-        this.ingestion = ingestion;
+        this.queues = queues;
         this.executor = executor;
         this.config = config;
-        this.lastGood = lastGood;
-        this.policies = policies;
+        for (String queue : queues.served()) {
+            inFlight.put(queue, new AtomicInteger());
+            LOG.infof("Job queue %s: %s", queue, queues.settings(queue));
+        }
     }
 
     @Scheduled(every = "${backend.jobs.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        int free = config.workers() - inFlight.get();
-        if (!config.enabled() || stopping || free <= 0) {
+        if (!config.enabled() || stopping) {
             return;
         }
         store.failAbandoned();
-        for (JobStore.Lease lease : store.claim(worker, free)) {
-            inFlight.incrementAndGet();
-            executor.runAsync(() -> work(lease)).whenComplete((v, e) -> {
-                inFlight.decrementAndGet();
-                if (e != null) {
-                    LOG.errorf(e, "Worker ended unexpectedly; the lease of the job it held will expire and the job will run again");
-                }
-            });
-        }
+        inFlight.forEach((queue, busy) -> {
+            int free = queues.settings(queue).workers() - busy.get();
+            if (free <= 0) {
+                return;
+            }
+            for (JobStore.Lease lease : store.claim(worker, queue, free)) {
+                busy.incrementAndGet();
+                executor.runAsync(() -> work(queue, lease)).whenComplete((v, e) -> {
+                    busy.decrementAndGet();
+                    if (e != null) {
+                        LOG.errorf(e, "Worker ended unexpectedly; the lease of the job it held will expire and the job will run again");
+                    }
+                });
+            }
+        });
     }
 
     /** Renews the leases (and document writes) of every run in progress; flags the runs whose lease was taken over. */
@@ -126,9 +124,9 @@ public class JobRunner {
         }
     }
 
-    /** One worker slot: runs the claimed job, then the next due one it can claim, until none is due. */
-    private void work(JobStore.Lease first) {
-        for (JobStore.Lease lease = first; lease != null; lease = next()) {
+    /** One worker slot of {@code queue}: runs the claimed job, then the next due one it can claim, until none is due. */
+    private void work(String queue, JobStore.Lease first) {
+        for (JobStore.Lease lease = first; lease != null; lease = next(queue)) {
             Run run = new Run(lease);
             runs.put(lease.jobId(), run);
             try {
@@ -139,13 +137,13 @@ public class JobRunner {
         }
     }
 
-    /** The next due job for a worker that just finished one, or null (none due, shutting down, or the store failed). */
-    private JobStore.Lease next() {
+    /** The next due job of {@code queue} for a worker that just finished one, or null (none due, shutting down, or the store failed). */
+    private JobStore.Lease next(String queue) {
         if (stopping) {
             return null;
         }
         try {
-            return store.claim(worker, 1).stream().findFirst().orElse(null);
+            return store.claim(worker, queue, 1).stream().findFirst().orElse(null);
         } catch (RuntimeException e) {
             LOG.warnf("Could not claim the next job (%s); the next poll tries again", e.getMessage());
             return null;
@@ -153,109 +151,48 @@ public class JobRunner {
     }
 
     private void run(Run run) {
-        String id = run.lease.jobId();
-        JobStore.Claimed job = store.load(run.lease).orElse(null);
+        JobStore.ClaimedJob job = store.load(run.lease).orElse(null);
         if (job == null) {
             return;
         }
-        LOG.infof("Job %s: attempt %d, %d documents%s", id, job.attempts(), job.documents().size(),
-                job.indexed() > 0 ? ", resuming after the " + job.indexed() + " already handled" : "");
-        // An attempt resumes where the previous one stopped: what is indexed is not sent again,
-        // so a flapping vector store gets fewer calls with every attempt, not the same number.
-        Progress p = new Progress(job);
-        Caller caller = Caller.background(job.namespace().user(), "ingestion");
+        JobHandler handler = queues.handler(job.type()).orElse(null);
+        if (handler == null) {
+            // Only a process that runs this queue claims the job, and the queue comes from the handlers: a type
+            // whose handler went away (renamed, removed) would fail the same way in every run.
+            record(job, JobResult.failed("no handler is registered for job type '" + job.type() + "'"));
+            return;
+        }
+        JobResult result;
         try {
-            for (JobStore.Versioned doc : job.documents().subList(job.indexed(), job.documents().size())) {
-                if (stopped(run, p)) {
-                    return;
-                }
-                DocumentVersions.Write write = versions.acquire(job.namespace(), doc.document().id(), doc.version(),
-                        run.lease.token(), Instant.now().plus(config.lease()));
-                if (write == DocumentVersions.Write.BUSY) {
-                    postpone(run, p, "document " + doc.document().id() + " is being written by another job; waiting for it",
-                            config.backoffInitial());
-                    return;
-                }
-                if (write == DocumentVersions.Write.SUPERSEDED) {
-                    LOG.infof("Job %s: document %s (version %d) skipped: a newer submission of it exists", id,
-                            doc.document().id(), doc.version());
-                    p.superseded.add(doc.document().id());
-                } else {
-                    try {
-                        if (ingestion.save(caller, job.namespace(), doc.document())) {
-                            p.saved++;
-                        }
-                        ingestion.index(caller, job.namespace(), doc.document());
-                    } finally {
-                        versions.release(job.namespace(), doc.document().id(), run.lease.token());
-                    }
-                }
-                p.indexed++;
-                p.savedInPrefix = p.saved;
-                if (!store.progress(run.lease, p.saved, p.indexed, p.superseded)) {
-                    LOG.warnf("Job %s: lease lost to another run, stopping this one", id);
-                    return;
-                }
-            }
-            if (run.lost) {
-                LOG.warnf("Job %s: lease lost to another run before the snapshot, stopping this one", id);
-                return;
-            }
-            boolean gitFailed = !ingestion.snapshot(caller, id, job.namespace(), p.indexed);
-            // Before the job reads as succeeded: whoever sees it done must not then be served a search
-            // cached from the documents before it. Dropping them twice (a lost lease) costs one miss.
-            lastGood.forget(job.namespace());
-            if (store.succeed(run.lease, p.saved, p.indexed, gitFailed)) {
-                LOG.infof("Job %s succeeded: saved %d, indexed %d, superseded %d, git_failed %s", id, p.saved, p.indexed,
-                        p.superseded.size(), gitFailed);
-            }
-        } catch (IndexingFailedException e) {
-            if (e.nothingReachedChroma()) {
-                // Refused before any attempt (usually the open breaker the log line names, or a full
-                // bulkhead): wait out the breaker's delay and keep the job's attempt. With no breaker (fault
-                // tolerance switched off) it was the bulkhead: wait the first job backoff instead.
-                long breakerDelay = policies.get(Downstream.CHROMA).breakerDelayMs();
-                postpone(run, p, e.getMessage(),
-                        breakerDelay == EffectivePolicy.NONE ? config.backoffInitial() : Duration.ofMillis(breakerDelay));
-                return;
-            }
-            failed(run, job, p, e, e.refused());
+            result = handler.handle(new JobRun(job, () -> run.lost, () -> stopping));
         } catch (RuntimeException e) {
-            failed(run, job, p, e, false);
+            result = JobResult.retry(Failures.describe(e));
         }
+        record(job, result);
     }
 
-    /** True when this run must end before its next document: its lease was taken over, or the process is stopping. */
-    private boolean stopped(Run run, Progress p) {
-        if (run.lost) {
-            LOG.warnf("Job %s: lease lost to another run, stopping this one", run.lease.jobId());
-            return true;
-        }
-        if (stopping) {
-            if (store.handBack(run.lease, p.savedInPrefix, p.indexed, p.superseded)) {
-                LOG.infof("Job %s handed back to the queue after %d documents (shutting down)", run.lease.jobId(), p.indexed);
+    private void record(JobStore.ClaimedJob job, JobResult result) {
+        String id = job.lease().jobId();
+        switch (result.outcome()) {
+            case DONE -> {
+                if (store.succeed(job.lease())) {
+                    LOG.infof("Job %s (%s) succeeded at attempt %d", id, job.type(), job.attempts());
+                }
             }
-            return true;
+            case RETRY, FAILED -> {
+                JobState next = store.fail(job.lease(), result.reason(), result.outcome() == JobResult.Outcome.FAILED);
+                LOG.warnf("Job %s (%s) attempt %d of %d did not succeed (%s): now %s", id, job.type(), job.attempts(),
+                        job.maxAttempts(), result.reason(), next == null ? "held by another run" : next.wire());
+            }
+            case RECORDED -> {
+                // the handler wrote the job's state itself
+            }
         }
-        return false;
-    }
-
-    private void postpone(Run run, Progress p, String reason, Duration wait) {
-        if (store.postpone(run.lease, p.savedInPrefix, p.indexed, p.superseded, reason, wait)) {
-            LOG.infof("Job %s postponed %d ms without using an attempt: %s", run.lease.jobId(), wait.toMillis(), reason);
-        }
-    }
-
-    /** @param forGood the failure would repeat (chroma refused the document): no attempt is left to it */
-    private void failed(Run run, JobStore.Claimed job, Progress p, RuntimeException e, boolean forGood) {
-        JobState next = store.fail(run.lease, p.savedInPrefix, p.saved, p.indexed, Failures.describe(e), forGood);
-        LOG.warnf("Job %s attempt %d failed (%s): now %s", run.lease.jobId(), job.attempts(), e.getMessage(),
-                next == null ? "held by another run" : next.wire());
     }
 
     /**
      * Stops claiming, then waits up to {@code backend.jobs.shutdown-grace} for the runs in progress to hand
-     * their jobs back (each does between two documents) or finish.
+     * their jobs back (ingestion does between two documents) or finish.
      */
     void drainOnShutdown(@Observes ShutdownEvent event) {
         stopping = true;
@@ -271,22 +208,6 @@ public class JobRunner {
         if (!runs.isEmpty()) {
             LOG.warnf("%d jobs still in a step at shutdown keep their lease: another process takes them up when it "
                     + "expires (%s), so none runs twice", runs.size(), config.lease());
-        }
-    }
-
-    /** A run's counts as it goes. */
-    private static final class Progress {
-        int saved;
-        int indexed;
-        /** Saves of the documents handled so far: where the next attempt resumes. */
-        int savedInPrefix;
-        final List<String> superseded;
-
-        Progress(JobStore.Claimed job) {
-            saved = job.saved();
-            indexed = job.indexed();
-            savedInPrefix = saved;
-            superseded = new ArrayList<>(job.superseded());
         }
     }
 }

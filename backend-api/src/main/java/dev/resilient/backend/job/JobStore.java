@@ -21,10 +21,13 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * The job table and its state changes, each in its own transaction. Every claim writes a new lease
+ * The job table and its state changes, each in its own transaction: the persistent request queue of seed
+ * 004, every job type and named queue in one table (claims look at one queue at a time). Every claim writes a new lease
  * token, and every change made on behalf of a running job names it: a run that lost its lease (it
  * was presumed dead, and the job was claimed again, even by the same process) cannot overwrite the
- * new run's work.
+ * new run's work. Every method throws {@link jakarta.persistence.PersistenceException} (or a
+ * {@link jakarta.transaction.TransactionalException}) when the database fails: nothing was written, and the
+ * REST layer answers 503 ({@code rest/JobStoreErrorMapper}).
  */
 @ApplicationScoped
 public class JobStore {
@@ -40,6 +43,43 @@ public class JobStore {
     }
 
     /**
+     * A claimed job as every handler sees it.
+     *
+     * @param attempts    runs so far, this one included
+     * @param maxAttempts runs it gets in all
+     * @param payload     the type's input (JSON), null for ingestion
+     */
+    public record ClaimedJob(Lease lease, String publicId, Namespace namespace, String type, String queue, int attempts,
+            int maxAttempts, String payload) {
+    }
+
+    /**
+     * A new job of any type but ingestion (which has {@link #submit}).
+     *
+     * @param publicId    the caller's job id, or null for a generated one
+     * @param subject     what the job is about, for {@link #newest}; may be null
+     * @param requestHash the hash of the request, telling a repeat of a caller's job id from another request
+     */
+    public record NewJob(String type, String queue, String publicId, String subject, String payload, int priority,
+            String requestHash) {
+    }
+
+    /**
+     * A job an {@link #enqueue} stored or found.
+     *
+     * @param created false when the caller's job id already named this job, for the same request
+     */
+    public record Enqueued(IngestionJob job, boolean created) {
+    }
+
+    /** Thrown when a caller's job id already names one of the caller's jobs, for another request. */
+    public static class JobIdTakenException extends RuntimeException {
+        public JobIdTakenException(String publicId) {
+            super("job_id '" + publicId + "' is already used by another of your jobs, for a different request");
+        }
+    }
+
+    /**
      * A job this run holds, with the progress of its earlier attempts: {@code indexed} is the number of
      * leading documents already handled (written, or skipped as superseded), {@code saved} how many of
      * them were saved, {@code superseded} the ids skipped.
@@ -48,12 +88,17 @@ public class JobStore {
             int indexed, List<String> superseded) {
     }
 
+    /** The type of the jobs {@link #submit} stores. */
+    public static final String INGESTION = "ingestion";
+
     private final JobsConfig config;
+    private final JobQueues queues;
     private final DocumentVersions versions;
     private final SubmissionQuotas quotas;
 
-    JobStore(JobsConfig config, DocumentVersions versions, SubmissionQuotas quotas) {
+    JobStore(JobsConfig config, JobQueues queues, DocumentVersions versions, SubmissionQuotas quotas) {
         this.config = config;
+        this.queues = queues;
         this.versions = versions;
         this.quotas = quotas;
     }
@@ -73,11 +118,14 @@ public class JobStore {
         Instant now = Instant.now();
         IngestionJob job = new IngestionJob();
         job.id = UUID.randomUUID().toString();
+        job.publicId = job.id;
+        job.type = INGESTION;
+        job.queue = JobQueues.DEFAULT;
         job.owner = ns.user();
         job.project = ns.project();
         job.state = JobState.QUEUED;
         job.priority = priority;
-        job.maxAttempts = config.maxAttempts();
+        job.maxAttempts = queues.settings(job.queue).maxAttempts();
         job.documentCount = documents.size();
         job.nextAttemptAt = now;
         job.createdAt = now;
@@ -105,6 +153,57 @@ public class JobStore {
     }
 
     /**
+     * Stores a new job of {@code ns}'s owner (seed 004's {@code enqueue}), due at once. The caller asks
+     * {@link #existing} first when it has a job id.
+     *
+     * @throws jakarta.persistence.PersistenceException when a concurrent enqueue with the same job id was
+     *         stored first: {@link #existing} then answers with that one
+     */
+    @Transactional
+    public IngestionJob enqueue(Namespace ns, NewJob n) {
+        Instant now = Instant.now();
+        IngestionJob job = new IngestionJob();
+        job.id = UUID.randomUUID().toString();
+        job.publicId = n.publicId() == null ? job.id : n.publicId();
+        job.type = n.type();
+        job.queue = n.queue();
+        job.payload = n.payload();
+        job.subject = n.subject();
+        job.requestHash = n.requestHash();
+        job.owner = ns.user();
+        job.project = ns.project();
+        job.state = JobState.QUEUED;
+        job.priority = n.priority();
+        job.maxAttempts = queues.settings(n.queue()).maxAttempts();
+        job.nextAttemptAt = now;
+        job.createdAt = now;
+        job.updatedAt = now;
+        job.persistAndFlush();
+        return job;
+    }
+
+    /**
+     * The job of {@code owner} that a caller's job id already names, if any.
+     *
+     * @throws JobIdTakenException when it was stored for another request (another type, project, payload or priority)
+     */
+    @Transactional
+    public Optional<IngestionJob> existing(String owner, String publicId, String requestHash) {
+        Optional<IngestionJob> found = findOwned(owner, publicId);
+        if (found.isPresent() && !requestHash.equals(found.get().requestHash)) {
+            throw new JobIdTakenException(publicId);
+        }
+        return found;
+    }
+
+    /** The newest job of {@code type} about {@code subject} in {@code ns}'s project, if any. */
+    @Transactional
+    public Optional<IngestionJob> newest(Namespace ns, String type, String subject) {
+        return IngestionJob.<IngestionJob>find("owner = ?1 and project = ?2 and type = ?3 and subject = ?4",
+                Sort.descending("createdAt"), ns.user(), ns.project(), type, subject).firstResultOptional();
+    }
+
+    /**
      * The job an earlier submission with the same owner and key stored within the window, if any.
      *
      * @throws IdempotentSubmission.KeyReusedException when it was for another request
@@ -129,40 +228,41 @@ public class JobStore {
         return Optional.empty();
     }
 
-    /** The job if {@code owner} submitted it; anyone else gets nothing, not even its existence. */
+    /** The job {@code owner} knows by {@code publicId}; anyone else gets nothing, not even its existence. */
     @Transactional
-    public Optional<IngestionJob> findOwned(String owner, String id) {
-        return IngestionJob.<IngestionJob>findByIdOptional(id).filter(j -> j.owner.equals(owner));
+    public Optional<IngestionJob> findOwned(String owner, String publicId) {
+        return IngestionJob.<IngestionJob>find("owner = ?1 and publicId = ?2", owner, publicId).firstResultOptional();
     }
 
     /** Due: queued, or retrying and past its wait, or running with an expired lease. */
     private static final String DUE = "(state in ?1 and nextAttemptAt <= ?2) or (state = ?3 and leaseUntil < ?2)";
 
     /**
-     * Claims up to {@code max} due jobs (queued, or retrying and past their wait, or whose lease
-     * expired), each with a new lease token and one more attempt counted, fairly across users: users with the fewest jobs running go first, then the user
+     * Claims up to {@code max} due jobs of {@code queue} (queued, or retrying and past their wait, or whose lease
+     * expired), each with a new lease token and one more attempt counted, fairly across users: users with the fewest
+     * jobs of the queue running go first, then the user
      * whose oldest due job is oldest, one job per user per round; a user's priority (then age)
      * orders only that user's jobs, so one user's flood, whatever its priority, waits its turn
      * behind everyone else's next job. Each claim is a compare-and-set on the row's version: when
      * two processes race for a job, exactly one update matches.
      */
     @Transactional
-    public List<Lease> claim(String worker, int max) {
+    public List<Lease> claim(String worker, String queue, int max) {
         Instant now = Instant.now();
-        List<List<IngestionJob>> queues = new ArrayList<>();
-        for (String owner : ownersInTurn(now, max)) {
-            queues.add(IngestionJob.<IngestionJob>find("owner = ?4 and (" + DUE + ")",
+        List<List<IngestionJob>> perOwner = new ArrayList<>();
+        for (String owner : ownersInTurn(queue, now, max)) {
+            perOwner.add(IngestionJob.<IngestionJob>find("queue = ?5 and owner = ?4 and (" + DUE + ")",
                     Sort.descending("priority").and("createdAt"),
-                    List.of(JobState.QUEUED, JobState.RETRYING), now, JobState.RUNNING, owner).page(0, max).list());
+                    List.of(JobState.QUEUED, JobState.RETRYING), now, JobState.RUNNING, owner, queue).page(0, max).list());
         }
         List<Lease> claimed = new ArrayList<>();
         for (int round = 0; round < max && claimed.size() < max; round++) {
-            for (List<IngestionJob> queue : queues) {
+            for (List<IngestionJob> jobs : perOwner) {
                 if (claimed.size() == max) {
                     break;
                 }
-                if (round < queue.size()) {
-                    tryClaim(queue.get(round), worker, now).ifPresent(claimed::add);
+                if (round < jobs.size()) {
+                    tryClaim(jobs.get(round), worker, now).ifPresent(claimed::add);
                 }
             }
         }
@@ -187,17 +287,17 @@ public class JobStore {
         }
     }
 
-    /** Up to {@code max} users with due jobs, fewest jobs running first, then oldest due job first. */
-    private static List<String> ownersInTurn(Instant now, int max) {
+    /** Up to {@code max} users with due jobs in {@code queue}, fewest of its jobs running first, then oldest due job first. */
+    private static List<String> ownersInTurn(String queue, Instant now, int max) {
         Map<String, Long> running = new HashMap<>();
         IngestionJob.getEntityManager().createQuery(
-                "select owner, count(*) from IngestionJob where state = ?1 and leaseUntil >= ?2 group by owner",
-                Object[].class).setParameter(1, JobState.RUNNING).setParameter(2, now).getResultList()
+                "select owner, count(*) from IngestionJob where queue = ?3 and state = ?1 and leaseUntil >= ?2 group by owner",
+                Object[].class).setParameter(1, JobState.RUNNING).setParameter(2, now).setParameter(3, queue).getResultList()
                 .forEach(r -> running.put((String) r[0], (Long) r[1]));
         List<Object[]> due = IngestionJob.getEntityManager().createQuery(
-                "select owner, min(createdAt) from IngestionJob where " + DUE + " group by owner", Object[].class)
+                "select owner, min(createdAt) from IngestionJob where queue = ?4 and (" + DUE + ") group by owner", Object[].class)
                 .setParameter(1, List.of(JobState.QUEUED, JobState.RETRYING)).setParameter(2, now)
-                .setParameter(3, JobState.RUNNING).getResultList();
+                .setParameter(3, JobState.RUNNING).setParameter(4, queue).getResultList();
         return due.stream()
                 .sorted(Comparator.<Object[]>comparingLong(r -> running.getOrDefault((String) r[0], 0L))
                         .thenComparing(r -> (Instant) r[1]))
@@ -212,9 +312,20 @@ public class JobStore {
         return won ? Optional.of(new Lease(c.id, token)) : Optional.empty();
     }
 
-    /** The claimed job with its documents; empty when the lease is no longer this run's. */
+    /** The claimed job, any type; empty when the lease is no longer this run's. */
     @Transactional
-    public Optional<Claimed> load(Lease lease) {
+    public Optional<ClaimedJob> load(Lease lease) {
+        IngestionJob job = IngestionJob.findById(lease.jobId());
+        if (job == null || job.state != JobState.RUNNING || !lease.token().equals(job.leaseToken)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ClaimedJob(lease, job.publicId, new Namespace(job.owner, job.project), job.type, job.queue,
+                job.attempts, job.maxAttempts, job.payload));
+    }
+
+    /** The claimed ingestion job with its documents; empty when the lease is no longer this run's. */
+    @Transactional
+    public Optional<Claimed> loadIngestion(Lease lease) {
         IngestionJob job = IngestionJob.findById(lease.jobId());
         if (job == null || job.state != JobState.RUNNING || !lease.token().equals(job.leaseToken)) {
             return Optional.empty();
@@ -253,6 +364,16 @@ public class JobStore {
                 JobState.RUNNING) == 1;
     }
 
+    /** The run did its work: the job succeeds. False when the lease is no longer this run's (nothing written). */
+    @Transactional
+    public boolean succeed(Lease lease) {
+        Instant now = Instant.now();
+        return IngestionJob.update("state = ?1, lastError = null, leaseUntil = null, leaseToken = null, finishedAt = ?2, "
+                + "updatedAt = ?2, version = version + 1 where id = ?3 and leaseToken = ?4 and state = ?5",
+                JobState.SUCCEEDED, now, lease.jobId(), lease.token(), JobState.RUNNING) == 1;
+    }
+
+    /** An ingestion run did its work, with its counts. False when the lease is no longer this run's (nothing written). */
     @Transactional
     public boolean succeed(Lease lease, int saved, int indexed, boolean gitFailed) {
         Instant now = Instant.now();
@@ -263,7 +384,18 @@ public class JobStore {
     }
 
     /**
-     * A run failed at its critical step: the job waits and is retried with exponential backoff,
+     * A run did not do its work (its handler answered retry, or failed): the job waits its queue's backoff
+     * and runs again, or fails for good once its attempts are spent, or at once when {@code forGood}.
+     *
+     * @return the job's new state; null when the lease is no longer this run's (nothing written)
+     */
+    @Transactional
+    public JobState fail(Lease lease, String error, boolean forGood) {
+        return fail(lease, 0, 0, 0, error, forGood);
+    }
+
+    /**
+     * An ingestion run failed at its critical step: the job waits its queue's backoff and is retried,
      * or fails for good once its attempts are spent, or at once when {@code forGood}.
      *
      * @param savedInPrefix saves of the {@code indexed} leading documents: kept while the job will
@@ -290,7 +422,7 @@ public class JobStore {
             job.finishedAt = now;
         } else {
             job.state = JobState.RETRYING;
-            job.nextAttemptAt = now.plus(backoff(job.attempts));
+            job.nextAttemptAt = now.plus(queues.settings(job.queue).backoff(job.attempts));
         }
         return job.state;
     }
@@ -350,10 +482,5 @@ public class JobStore {
             }
         }
         return new JobBacklog(queued, retrying, oldest);
-    }
-
-    Duration backoff(int attempts) {
-        Duration d = config.backoffInitial().multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
-        return d.compareTo(config.backoffMax()) > 0 ? config.backoffMax() : d;
     }
 }

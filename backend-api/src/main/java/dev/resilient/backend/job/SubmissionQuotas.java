@@ -34,7 +34,7 @@ public class SubmissionQuotas {
     public void check(Namespace ns) {
         long waiting = IngestionJob.count("owner = ?1 and state in ?2", ns.user(), WAITING);
         if (waiting >= config.waitingJobsPerUser()) {
-            throw ApiError.of(429, "You have " + waiting + " ingestion jobs waiting or running, the most one user may have ("
+            throw ApiError.of(429, "You have " + waiting + " jobs waiting or running, the most one user may have ("
                     + config.waitingJobsPerUser() + "): submit more once they finish");
         }
         if (IngestionJob.count("owner = ?1 and project = ?2", ns.user(), ns.project()) == 0) {

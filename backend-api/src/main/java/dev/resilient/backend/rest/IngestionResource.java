@@ -7,6 +7,7 @@ import dev.resilient.backend.api.IngestRequest;
 import dev.resilient.backend.api.JobAccepted;
 import dev.resilient.backend.job.IngestionJob;
 import dev.resilient.backend.job.IdempotentSubmission;
+import dev.resilient.backend.job.JobQueue;
 import dev.resilient.backend.job.JobStore;
 import dev.resilient.backend.job.SubmissionQuotas;
 import dev.resilient.backend.mode.FeatureFlags;
@@ -37,8 +38,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @TimeBudget("ingestion")
 public class IngestionResource {
 
-    static final int DEFAULT_PRIORITY = 5;
-
     private final JobStore jobs;
     private final SubmissionQuotas quotas;
     private final FeatureFlags features;
@@ -54,7 +53,8 @@ public class IngestionResource {
     }
 
     /**
-     * With an {@code Idempotency-Key}, a repeat of the same request (same project and body) within
+     * Stores an ingestion job on the default queue; {@code priority} -10..10 (default 0), higher first, orders
+     * the caller's own jobs. With an {@code Idempotency-Key}, a repeat of the same request (same project and body) within
      * {@code backend.jobs.idempotency-window} answers 202 with the first job ({@code Idempotent-Replayed:
      * true}) and stores nothing; the same key with another request is a 422.
      */
@@ -71,7 +71,7 @@ public class IngestionResource {
                 return accepted(first.get(), true); // a client that lost the 202: no quota, nothing stored
             }
             quotas.check(ns);
-            int priority = request.priority() == null ? DEFAULT_PRIORITY : request.priority();
+            int priority = request.priority() == null ? JobQueue.DEFAULT_PRIORITY : request.priority();
             try {
                 return accepted(jobs.submit(ns, request.documents(), priority, idempotent), false);
             } catch (PersistenceException raced) {
@@ -88,8 +88,8 @@ public class IngestionResource {
     }
 
     private static Response accepted(IngestionJob job, boolean replayed) {
-        Response.ResponseBuilder answer = Response.accepted(new JobAccepted(job.id, job.state.wire()))
-                .location(URI.create("/v1/api/jobs/" + job.id));
+        Response.ResponseBuilder answer = Response.accepted(new JobAccepted(job.publicId, job.state.wire()))
+                .location(URI.create("/v1/api/jobs/" + job.publicId));
         return (replayed ? answer.header(IdempotencyKeyHeader.REPLAYED, "true") : answer).build();
     }
 

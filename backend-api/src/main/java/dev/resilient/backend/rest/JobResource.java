@@ -2,7 +2,8 @@ package dev.resilient.backend.rest;
 
 import dev.resilient.backend.api.JobView;
 import dev.resilient.backend.job.IngestionJob;
-import dev.resilient.backend.job.JobStore;
+import dev.resilient.backend.job.JobQueue;
+import dev.resilient.backend.job.JobViews;
 import dev.resilient.kit.errors.ApiError;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
@@ -16,22 +17,24 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @TimeBudget("jobs")
 public class JobResource {
 
-    private final JobStore jobs;
+    private final JobQueue jobs;
     private final JsonWebToken jwt;
 
-    JobResource(JobStore jobs, JsonWebToken jwt) {
+    JobResource(JobQueue jobs, JsonWebToken jwt) {
         this.jobs = jobs;
         this.jwt = jwt;
     }
 
+    /**
+     * @throws dev.resilient.kit.errors.ApiError 404 when the caller has no job of that id (another user's job
+     *         included); 503 through {@link JobStoreErrorMapper} when the job database is unavailable
+     */
     @GET
     @Path("{jobId}")
     public JobView job(@PathParam("jobId") String jobId) {
         String owner = Namespaces.of(jwt, null).user();
-        IngestionJob j = jobs.findOwned(owner, jobId)
+        IngestionJob j = jobs.status(owner, jobId)
                 .orElseThrow(() -> ApiError.of(404, "job '" + jobId + "' not found"));
-        return new JobView(j.id, j.project, j.state.wire(), j.attempts, j.maxAttempts, j.nextAttemptAt,
-                j.documentCount, j.saved, j.indexed, j.gitFailed, j.lastError, j.createdAt, j.updatedAt, j.finishedAt, j.leasedBy,
-                j.supersededDocuments());
+        return JobViews.of(j);
     }
 }

@@ -58,6 +58,9 @@ class HostileInputTest {
                 "{\"documents\":[{\"id\":\"d1\",\"filename\":\"d1.md\",\"content\":\"c\"}],\"priority\":5}",
                 List.of("documents", "priority"));
         bodies(corpus, "backend", "/v1/api/billing/deduct", auth, "{\"amount\":1.00}", List.of("amount"));
+        // a document the project does not have: whatever passes validation is a 404, and queues nothing
+        bodies(corpus, "backend", "/v1/api/projects/" + project + "/documents/absent/analysis", auth,
+                "{\"job_id\":\"hostile-1\",\"priority\":1}", List.of("job_id", "priority"));
         for (String amount : new String[] {"-1", "0", "\"NaN\"", "\"Infinity\"", "1e309", "1e-9", "99999999999", "0.001",
             "-0.01", "\"1\"", "1000000.01"}) {
             corpus.add(new Case("backend", "POST", "/v1/api/billing/deduct", auth, "{\"amount\":" + amount + "}", true));

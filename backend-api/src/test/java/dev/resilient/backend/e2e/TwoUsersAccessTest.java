@@ -85,6 +85,22 @@ class TwoUsersAccessTest {
         assertFalse(bobs.asString().contains(project), "bob's answer names alice's project");
     }
 
+    @Test
+    void bobCannotReadNorRequestAlicesDocumentAnalysis() {
+        String word = uniqueWord();
+        String project = alicesProjectWith(word);
+        String analysis = "/v1/api/projects/" + project + "/documents/secret/analysis";
+        String job = as("alice").body(Map.of()).post(analysis).then().statusCode(202).extract().path("job_id");
+        Backend.awaitJob("alice", job).body("state", equalTo("succeeded"));
+        as("alice").get(analysis).then().statusCode(200).body("source", equalTo("cache"));
+
+        for (Response bobs : List.of(as("bob").get(analysis), as("bob").body(Map.of()).post(analysis),
+                as("bob").get("/v1/api/jobs/" + job))) {
+            assertEquals(404, bobs.statusCode(), bobs.asString());
+            assertFalse(bobs.asString().contains(word), "bob's answer shows alice's document: " + bobs.asString());
+        }
+    }
+
     // --- search ---
 
     @Test

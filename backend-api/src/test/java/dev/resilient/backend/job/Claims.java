@@ -8,7 +8,7 @@ final class Claims {
 
     static JobStore.Lease claimOnly(JobStore store, String worker, String id) {
         for (int i = 0; i < 100; i++) {
-            for (JobStore.Lease l : store.claim(worker, 10)) {
+            for (JobStore.Lease l : store.claim(worker, JobQueues.DEFAULT, 10)) {
                 if (l.jobId().equals(id)) {
                     return l;
                 }

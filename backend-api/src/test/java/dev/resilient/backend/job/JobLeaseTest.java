@@ -86,7 +86,7 @@ class JobLeaseTest {
             expireLease(id); // the process died during the run: no word from it
         }
         store.failAbandoned(); // the runner's next poll
-        store.claim("survivor", 10).forEach(l -> store.succeed(l, 0, 0, false));
+        store.claim("survivor", JobQueues.DEFAULT, 10).forEach(l -> store.succeed(l, 0, 0, false));
 
         IngestionJob job = read(id);
         assertEquals(JobState.FAILED, job.state);
