@@ -7,6 +7,9 @@ tool) and prints under PREFIX:
   .top          the 15 methods most often on top of the stack (self time), as [[method, share %], ...]
   .categories   for each part of the stack (JWT verification, OpenTelemetry, Jackson, ...), the share of
                 samples with at least one frame in it (inclusive time: the parts overlap)
+  .self         the same parts, each sample counted once, for the part its innermost frame of a listed
+                part belongs to (the JDK's own frames count for the part that called them); "other" is
+                a sample with no frame of any part
 Python 3 standard library only.
 """
 import collections
@@ -48,7 +51,7 @@ def main():
     text = subprocess.run([jfr, "print", "--json", "--stack-depth", "96", "--events", "jdk.ExecutionSample", path],
                           check=True, capture_output=True, text=True).stdout
     events = json.loads(text)["recording"]["events"]
-    top, cats, n = collections.Counter(), collections.Counter(), 0
+    top, cats, own, n = collections.Counter(), collections.Counter(), collections.Counter(), 0
     for e in events:
         fs = frames(e)
         if not fs:
@@ -58,10 +61,12 @@ def main():
         for label, prefixes in CATEGORIES:
             if any(f.startswith(prefixes) for f in fs):
                 cats[label] += 1
+        own[next((label for f in fs for label, prefixes in CATEGORIES if f.startswith(prefixes)), "other")] += 1
     share = lambda c: round(100.0 * c / n, 1) if n else None
     print(f"{prefix}.samples\t{n}")
     print(f"{prefix}.top\t{json.dumps([[m, share(c)] for m, c in top.most_common(15)])}")
     print(f"{prefix}.categories\t{json.dumps({label: share(cats[label]) for label, _ in CATEGORIES})}")
+    print(f"{prefix}.self\t{json.dumps({label: share(own[label]) for label in [c for c, _ in CATEGORIES] + ['other']})}")
 
 
 if __name__ == "__main__":

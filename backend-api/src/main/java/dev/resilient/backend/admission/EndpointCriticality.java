@@ -6,7 +6,7 @@ import io.vertx.core.http.HttpMethod;
 /**
  * Every endpoint's criticality, decided from the method and path alone (the front door runs before
  * any JAX-RS matching): critical for billing deductions, status, health, metrics and admin; sheddable
- * for ingestion submissions and dashboard polling; default for the rest (chat, search, job reads,
+ * for job submissions (ingestion, document analysis) and dashboard polling; default for the rest (chat, search, job reads,
  * log-in, the dashboard page). README "Overload" lists the same table.
  */
 public final class EndpointCriticality {
@@ -20,7 +20,8 @@ public final class EndpointCriticality {
                 || path.startsWith("/admin/") || path.startsWith("/v1/api/admin/")) {
             return Criticality.CRITICAL;
         }
-        if (HttpMethod.POST.equals(method) && path.startsWith("/v1/api/projects/") && path.endsWith("/documents")) {
+        if (HttpMethod.POST.equals(method) && path.startsWith("/v1/api/projects/")
+                && (path.endsWith("/documents") || path.endsWith("/analysis"))) {
             return Criticality.SHEDDABLE;
         }
         if (HttpMethod.GET.equals(method) && path.equals("/v1/api/dashboard/state")) {

@@ -63,6 +63,9 @@ public class FrontDoor {
                 .initialLimit(config.initialLimit())
                 .maxConcurrency(config.maxLimit())
                 .probeMultiplier(PROBE_MULTIPLIER)
+                // the library's own shape (a factor times the whole part of log10 of the limit, at least 1)
+                .alphaFunction(limit -> config.vegasAlpha() * Math.max(1, (int) Math.log10(limit)))
+                .betaFunction(limit -> config.vegasBeta() * Math.max(1, (int) Math.log10(limit)))
                 .build();
         // a window lasts twice its fastest request, between 100 ms and 1 s
         Limit windowed = WindowedLimit.newBuilder()

@@ -26,11 +26,27 @@ public interface AdmissionConfig {
     int initialLimit();
 
     /**
-     * The adaptive limit never falls below this. 8: a few requests per core of a small machine, enough for
-     * billing, status and health to get in (critical requests may fill the whole limit) when the rest queue.
+     * The adaptive limit never falls below this. 16: on the 2-core bench machine a floor of 8 shed 4% of
+     * default and 19% of sheddable requests at exactly the measured capacity (Vegas reads a CPU-bound
+     * server's ordinary queueing as overload), 16 shed none up to 1x and 0.5% at 2x (bench/run, section 7);
+     * requests waiting on a downstream are outside the count, so the floor bounds what runs on the cores.
      */
-    @WithDefault("8")
+    @WithDefault("16")
     int minLimit();
+
+    /**
+     * Vegas grows the limit while fewer than this many requests (times the whole part of log10 of the limit, at least 1) queue: the
+     * library's 3.
+     */
+    @WithDefault("3")
+    int vegasAlpha();
+
+    /**
+     * Vegas lowers the limit once more than this many requests (times the whole part of log10 of the limit, at least 1) queue: the
+     * library's 6.
+     */
+    @WithDefault("6")
+    int vegasBeta();
 
     /** The adaptive limit never grows above this. */
     @WithDefault("800")
@@ -48,9 +64,9 @@ public interface AdmissionConfig {
      * Places critical requests have of their own past the limit. A request back from a downstream is let in
      * whatever the limit is then (it was admitted, and what is left of it is short), so under overload those
      * requests fill the limit; without places of their own, billing, status and health would be refused
-     * behind them. 4: half the floor of the limit.
+     * behind them. 8: half the floor of the limit (with 4, a quarter of the deductions were refused at 10x).
      */
-    @WithDefault("4")
+    @WithDefault("8")
     int criticalReserve();
 
     /** The {@code Retry-After} of a refused request, in seconds. */

@@ -21,8 +21,9 @@ class EndpointCriticalityTest {
     }
 
     @Test
-    void ingestionSubmissionsAndDashboardPollingAreSheddable() {
+    void jobSubmissionsAndDashboardPollingAreSheddable() {
         assertEquals(Criticality.SHEDDABLE, EndpointCriticality.of(HttpMethod.POST, "/v1/api/projects/demo/documents"));
+        assertEquals(Criticality.SHEDDABLE, EndpointCriticality.of(HttpMethod.POST, "/v1/api/projects/demo/documents/a.md/analysis"));
         assertEquals(Criticality.SHEDDABLE, EndpointCriticality.of(HttpMethod.GET, "/v1/api/dashboard/state"));
     }
 
@@ -33,6 +34,7 @@ class EndpointCriticalityTest {
         assertEquals(Criticality.DEFAULT, EndpointCriticality.of(HttpMethod.GET, "/v1/api/jobs/42"));
         assertEquals(Criticality.DEFAULT, EndpointCriticality.of(HttpMethod.POST, "/v1/api/dashboard/login"));
         assertEquals(Criticality.DEFAULT, EndpointCriticality.of(HttpMethod.GET, "/v1/api/projects/demo/documents"));
+        assertEquals(Criticality.DEFAULT, EndpointCriticality.of(HttpMethod.GET, "/v1/api/projects/demo/documents/a.md/analysis"));
         assertEquals(Criticality.DEFAULT, EndpointCriticality.of(HttpMethod.GET, "/dashboard/index.html"));
     }
 }

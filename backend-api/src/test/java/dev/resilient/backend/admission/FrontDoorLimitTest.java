@@ -194,11 +194,13 @@ class FrontDoorLimitTest {
             public boolean enabled() { return true; }
             public OptionalInt fixedLimit() { return fixed; }
             public int initialLimit() { return 20; }
-            public int minLimit() { return 8; }
+            public int minLimit() { return 16; }
             public int maxLimit() { return 800; }
             public double sheddableShare() { return 0.5; }
             public double defaultShare() { return 0.75; }
-            public int criticalReserve() { return 4; }
+            public int criticalReserve() { return 8; }
+            public int vegasAlpha() { return 3; }
+            public int vegasBeta() { return 6; }
             public int retryAfterSeconds() { return 1; }
         };
     }
