@@ -1,5 +1,7 @@
 package dev.resilient.backend.cache;
 
+import dev.resilient.backend.support.FakeClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

@@ -4,33 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.resilient.backend.support.FakeClock;
 import io.smallrye.jwt.auth.principal.ParseException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
 /** The cache of verified tokens on a fake clock (the wall clock and the ticker move together). */
 class VerifiedTokensTest {
 
-    private static final long START_EPOCH_S = 1_800_000_000L;
-
-    private final AtomicLong nanos = new AtomicLong();
+    private final FakeClock clock = new FakeClock();
+    private final long startEpochS = clock.instant().getEpochSecond();
     private final Map<String, Long> expiries = new HashMap<>();
     private final Map<String, Integer> verifications = new HashMap<>();
-    private final VerifiedTokens tokens = new VerifiedTokens(this::verify, 100, Duration.ofSeconds(60), wall(), nanos::get);
+    private final VerifiedTokens tokens = new VerifiedTokens(this::verify, 100, Duration.ofSeconds(60), clock, clock::read);
 
     @Test
     void aTokenSeenAgainIsNotVerifiedAgainUntilMaxAge() throws Exception {
-        expiries.put("alice", START_EPOCH_S + 3600);
+        expiries.put("alice", startEpochS + 3600);
         JsonWebToken first = tokens.verify("alice");
         advance(59);
         assertSame(first, tokens.verify("alice"));
@@ -43,7 +37,7 @@ class VerifiedTokensTest {
 
     @Test
     void aTokenIsNeverTakenFromTheCachePastItsOwnExpiry() throws Exception {
-        expiries.put("short", START_EPOCH_S + 10);
+        expiries.put("short", startEpochS + 10);
         tokens.verify("short");
         advance(9);
         tokens.verify("short");
@@ -63,33 +57,14 @@ class VerifiedTokensTest {
     private JsonWebToken verify(String token) throws ParseException {
         verifications.merge(token, 1, Integer::sum);
         Long exp = expiries.get(token);
-        if (exp == null || exp * 1000 <= wall().millis()) {
+        if (exp == null || exp * 1000 <= clock.millis()) {
             throw new ParseException("invalid or expired token " + token);
         }
         return jwt(token, exp);
     }
 
     private void advance(long seconds) {
-        nanos.addAndGet(TimeUnit.SECONDS.toNanos(seconds));
-    }
-
-    private Clock wall() {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return Instant.ofEpochSecond(START_EPOCH_S).plusNanos(nanos.get());
-            }
-        };
+        clock.advance(Duration.ofSeconds(seconds));
     }
 
     private static JsonWebToken jwt(String name, long exp) {

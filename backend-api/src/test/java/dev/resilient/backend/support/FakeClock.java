@@ -1,4 +1,4 @@
-package dev.resilient.backend.cache;
+package dev.resilient.backend.support;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
@@ -8,11 +8,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A wall clock and a ticker that move only when a test says so, together. */
-final class FakeClock extends Clock implements Ticker {
+public final class FakeClock extends Clock implements Ticker {
 
     private long nanos = 1_000_000_000_000L;
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         nanos += by.toNanos();
     }
 
