@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
  * The {@code ingestion} job type, on the default queue: saves each document (best effort), indexes it
  * (critical) and takes a git snapshot (nice to have). An attempt resumes after the documents earlier ones
  * handled; a document a newer submission superseded is skipped; a document another run is writing, or
- * chroma's open breaker, postpones the job without using an attempt; a shutdown hands the job back between
+ * chroma's open breaker (before the first try or before a retry), postpones the job without using an attempt; a shutdown hands the job back between
  * two documents. It records every outcome itself (its counts are columns of the job), so it answers
  * {@link JobResult#recorded()}.
  */
@@ -114,10 +114,10 @@ public class IngestionHandler implements JobHandler {
                         p.superseded.size(), gitFailed);
             }
         } catch (IndexingFailedException e) {
-            if (e.nothingReachedChroma()) {
-                // Refused before any attempt (usually the open breaker the log line names, or a full
-                // bulkhead): wait out the breaker's delay and keep the job's attempt. With no breaker (fault
-                // tolerance switched off) it was the bulkhead: wait the queue's first backoff instead.
+            if (e.waitForBreaker()) {
+                // Refused by the guard (the open breaker the log line names, or a full bulkhead): wait out
+                // the breaker's delay and keep the job's attempt. With no breaker (fault tolerance switched
+                // off) it was the bulkhead: wait the queue's first backoff instead.
                 long breakerDelay = policies.get(Downstream.CHROMA).breakerDelayMs();
                 postpone(run, p, e.getMessage(),
                         breakerDelay == EffectivePolicy.NONE ? firstBackoff : Duration.ofMillis(breakerDelay));

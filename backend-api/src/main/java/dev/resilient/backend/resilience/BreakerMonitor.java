@@ -30,6 +30,8 @@ public class BreakerMonitor {
     private final DownstreamLog log;
     private final Deque<Transition> transitions = new ArrayDeque<>();
     private final Map<Downstream, CircuitBreakerState> last = new EnumMap<>(Downstream.class);
+    /** The state each breaker was in when it last opened. */
+    private final Map<Downstream, CircuitBreakerState> openedFrom = new EnumMap<>(Downstream.class);
 
     BreakerMonitor(DownstreamStats stats, DownstreamLog log) {
         this.stats = stats;
@@ -57,6 +59,14 @@ public class BreakerMonitor {
         return states;
     }
 
+    /**
+     * True when {@code d}'s breaker last opened from half-open: its probe failed. A call refused by a
+     * breaker opened that way failed a probe itself or came right after one, not in a wave of failures.
+     */
+    public synchronized boolean reopenedByProbe(Downstream d) {
+        return openedFrom.get(d) == CircuitBreakerState.HALF_OPEN;
+    }
+
     public synchronized List<Transition> latestTransitions() {
         return List.copyOf(transitions);
     }
@@ -66,6 +76,9 @@ public class BreakerMonitor {
         CircuitBreakerState previous;
         synchronized (this) {
             previous = last.put(d, state);
+            if (state == CircuitBreakerState.OPEN) {
+                openedFrom.put(d, previous);
+            }
             transitions.addFirst(new Transition(d.key(), wire(state), Instant.now()));
             while (transitions.size() > KEPT_TRANSITIONS) {
                 transitions.removeLast();

@@ -9,10 +9,23 @@ package dev.resilient.backend.resilience;
 public class RetryDeniedException extends BudgetException {
 
     private final String reason;
+    private final boolean waitForBreaker;
 
-    public RetryDeniedException(String reason, Throwable failure) {
+    /** @param waitForBreaker see {@link #waitForBreaker()} */
+    public RetryDeniedException(String reason, Throwable failure, boolean waitForBreaker) {
         super(Failures.describe(failure) + "; not retried: " + reason, failure);
         this.reason = reason;
+        this.waitForBreaker = waitForBreaker;
+    }
+
+    /**
+     * True when the retry was refused by a breaker that opened from closed while this call ran (a wave of
+     * failures, its own among them), not by a budget and not by a breaker its half-open probe reopened:
+     * a caller that can wait (a queued job) waits out the breaker's delay rather than counting this against
+     * the work, while a probe's failure is the downstream's answer that it is still down.
+     */
+    public boolean waitForBreaker() {
+        return waitForBreaker;
     }
 
     /** Why the retry was not started. */

@@ -21,15 +21,17 @@ public class RetryGate {
     private final PolicyRegistry policies;
     private final DownstreamLog log;
     private final CircuitBreakerMaintenance breakers;
+    private final BreakerMonitor monitor;
 
     RetryGate(Deadlines deadlines, RetryBudgets budgets, MeterRegistry registry, PolicyRegistry policies,
-            DownstreamLog log, CircuitBreakerMaintenance breakers) {
+            DownstreamLog log, CircuitBreakerMaintenance breakers, BreakerMonitor monitor) {
         this.deadlines = deadlines;
         this.budgets = budgets;
         this.registry = registry;
         this.policies = policies;
         this.log = log;
         this.breakers = breakers;
+        this.monitor = monitor;
     }
 
     /**
@@ -66,6 +68,8 @@ public class RetryGate {
         }
         log.notRetried(d, call.operation(), call.attempts(), policies.get(d).attempts(),
                 Failures.describe(failure), why);
-        throw new RetryDeniedException(why, failure);
+        // A breaker that a failed probe reopened says the downstream is still down: this failure is its own.
+        // One opened from closed (a wave of failures, this call's among them) is the guard's refusal.
+        throw new RetryDeniedException(why, failure, reason == null && !monitor.reopenedByProbe(d));
     }
 }

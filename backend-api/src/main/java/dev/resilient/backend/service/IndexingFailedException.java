@@ -3,17 +3,17 @@ package dev.resilient.backend.service;
 /** A document could not be indexed (the critical step of ingestion). */
 public class IndexingFailedException extends RuntimeException {
 
-    private final boolean nothingReachedChroma;
+    private final boolean waitForBreaker;
     private final boolean refused;
 
     /**
-     * @param nothingReachedChroma whether the call failed before its first attempt started
+     * @param waitForBreaker whether the call ended refused by the backend's own guard (see {@link #waitForBreaker()})
      * @param refused              whether chroma answered that it cannot take this document (a 4xx:
      *                             invalid, too large, or its store is full)
      */
-    public IndexingFailedException(String reason, boolean nothingReachedChroma, boolean refused) {
+    public IndexingFailedException(String reason, boolean waitForBreaker, boolean refused) {
         super((refused ? "Vector database refused the document: " : "Vector database unavailable: ") + reason);
-        this.nothingReachedChroma = nothingReachedChroma;
+        this.waitForBreaker = waitForBreaker;
         this.refused = refused;
     }
 
@@ -27,11 +27,14 @@ public class IndexingFailedException extends RuntimeException {
     }
 
     /**
-     * True when no attempt started, so chroma saw nothing of this document: its breaker was open,
-     * its bulkhead full, or no time was left for a first attempt. Not chroma's failure, so the job
-     * does not spend one of its attempts on it (it waits out the breaker's delay instead).
+     * True when the call ended refused by the backend's own guard rather than failed by chroma: no attempt
+     * started (the breaker open, the bulkhead or concurrency limit full, no time left for a first attempt),
+     * or the retry it still had was refused by a breaker that opened from closed meanwhile (a wave of
+     * failures; not one its own failed half-open probe reopened). Either way another try now would be refused the same way, so the job waits
+     * out the breaker's delay and does not spend one of its attempts on it; what it tried is not lost
+     * (an upsert by document id).
      */
-    public boolean nothingReachedChroma() {
-        return nothingReachedChroma;
+    public boolean waitForBreaker() {
+        return waitForBreaker;
     }
 }

@@ -17,6 +17,7 @@ import dev.resilient.backend.resilience.DownstreamClientError;
 import dev.resilient.backend.resilience.Failures;
 import dev.resilient.backend.resilience.FilesystemGuard;
 import dev.resilient.backend.resilience.GitGuard;
+import dev.resilient.backend.resilience.RetryDeniedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -81,8 +82,8 @@ public class IngestionService {
             chromaGuard.call(call);
         } catch (RuntimeException e) {
             LOG.errorf("Failed to index %s (%s): the vector database is unavailable", doc.filename(), Failures.describe(e));
-            // no attempt started: the open breaker, the full bulkhead or the spent budget refused the call
-            throw new IndexingFailedException(Failures.describe(e), call.attempts() == 0, e instanceof DownstreamClientError);
+            boolean refusedByGuard = call.attempts() == 0 || e instanceof RetryDeniedException denied && denied.waitForBreaker();
+            throw new IndexingFailedException(Failures.describe(e), refusedByGuard, e instanceof DownstreamClientError);
         }
     }
 

@@ -57,6 +57,18 @@ class DurableJobsTest {
     }
 
     @Test
+    void aRetryTheOpenBreakerRefusesPostponesTheJobWithoutSpendingAnAttempt() {
+        // chroma's breaker opens after 5 failed calls in a row. The job's first run spends its 3 tries on
+        // failures; in its second run the 5th failure opens the breaker and the third try is refused by it:
+        // that run is the breaker's doing, not chroma's, so it must not count as one of the job's attempts.
+        Stubs.chaos("chroma-stub", "{\"mode\":\"error\",\"path\":\"/add_chunks\",\"times\":5}");
+        String job = Backend.submit("alice", Backend.freshProject(), Map.of("patient", "indexed once the breaker closes"));
+
+        Backend.awaitJob("alice", job).body("state", equalTo("succeeded")).body("indexed", equalTo(1))
+                .body("attempts", equalTo(2));
+    }
+
+    @Test
     void aGitSnapshotWhoseAnswerWasLostIsSentAgainWithTheJobIdAsItsKeyAndRecordedOnce() {
         // git records the snapshot, then resets the connection instead of answering: the retry must not record a second
         Stubs.chaos("git-stub", "{\"mode\":\"reset\",\"phase\":\"response\",\"times\":1,\"path\":\"/snapshot\"}");

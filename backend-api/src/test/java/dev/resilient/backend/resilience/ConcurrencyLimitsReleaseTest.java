@@ -56,7 +56,7 @@ class ConcurrencyLimitsReleaseTest {
         assertEquals("dropped", released(1, new ProcessingException(new ConnectException("refused"))));
         assertEquals("dropped", released(1, new DeadlineExceededException(900, null)));
         assertEquals("dropped", released(1, new RetryDeniedException("retry budget spent",
-                new DownstreamServerError(500, "boom", ""))));
+                new DownstreamServerError(500, "boom", ""), false)));
     }
 
     @Test
