@@ -8,7 +8,6 @@ import dev.resilient.backend.service.Namespace;
 import dev.resilient.kit.errors.ApiError;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -55,7 +54,15 @@ public class AnalysisResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @TimeBudget("ingestion")
     public Response request(@PathParam("id") String projectId, @PathParam("doc") String docId,
-            @NotNull @Valid AnalysisRequest request) {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Valid AnalysisRequest request) {
+        if (request == null) {
+            // A request without a Content-Type matches this method too (what `curl -X POST` sends): no body,
+            // every field the default. An empty body declared as JSON is not a JSON object.
+            if (contentType != null) {
+                throw ApiError.of(400, "request must not be null: send a JSON object ({} at least), or no body at all");
+            }
+            return submit(projectId, docId, null, null);
+        }
         return submit(projectId, docId, request.jobId(), request.priority());
     }
 

@@ -11,11 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.resilient.backend.support.Stubs;
 import dev.resilient.backend.support.Tokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -32,6 +37,9 @@ class DocumentAnalysisTest {
 
     @Inject
     CircuitBreakerMaintenance breakers;
+
+    @TestHTTPResource("/")
+    URI base;
 
     @BeforeEach
     @AfterEach
@@ -104,6 +112,19 @@ class DocumentAnalysisTest {
                 .statusCode(202).body("version", equalTo(2)).extract().path("job_id");
         Backend.awaitJob("alice", second).body("state", equalTo("succeeded"));
         read("alice", project, doc).statusCode(200).body("source", equalTo("cache")).body("analysis.version", equalTo(2));
+    }
+
+    @Test
+    void aPostWithNoBodyAndNoContentTypeQueuesTheAnalysis() throws Exception {
+        // what `curl -X POST` sends: no body, no Content-Type, no Content-Length
+        String project = Backend.freshProject();
+        String doc = ingested("alice", project, "memo", "a memo to analyse");
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path(project, doc)))
+                .header("Authorization", Tokens.bearer("alice")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(202, answer.statusCode(), answer.body());
+        assertEquals(true, answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
     }
 
     @Test
