@@ -4,14 +4,15 @@ import dev.resilient.backend.api.DocumentIn;
 import dev.resilient.backend.service.Namespace;
 import dev.resilient.kit.storage.ChunkWeight;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Per-document order across jobs: every submission of a document id gets the next version of it,
@@ -40,78 +41,123 @@ public class DocumentVersions {
     public record Growth(int newDocuments, long bytes) {
     }
 
+    /** The versions a submission's documents got, and the storage it adds. */
+    public record Registered(List<Long> versions, Growth growth) {
+    }
+
+    /** A document's row as a submission leaves it: its newest version and that version's size. */
+    private static final class Pending {
+        final String docId;
+        final boolean added;
+        long latestVersion;
+        long bytes;
+
+        Pending(String docId, boolean added, long latestVersion, long bytes) {
+            this.docId = docId;
+            this.added = added;
+            this.latestVersion = latestVersion;
+            this.bytes = bytes;
+        }
+    }
+
+    private final JobDatabase db;
+
+    DocumentVersions(JobDatabase db) {
+        this.db = db;
+    }
+
     /**
      * Gives each document of a submission its version (one more than the last submission of the same
-     * id in the project; the last of repeats within one submission wins) and records its size. Joins the
-     * submission's transaction; rows are locked, so concurrent submissions of one id get distinct versions.
+     * id in the project; the last of repeats within one submission wins) and records its size, in the
+     * submission's transaction {@code tx}. Existing rows are locked, so concurrent submissions of one id get
+     * distinct versions.
      *
      * @return each document's version, in order, and what the submission adds to the project's storage
+     * @throws SQLException when the database fails, or a concurrent submission added one of these new document
+     *         ids first (primary key): the caller rolls back, and submitting again finds the row
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Registered register(Namespace ns, List<DocumentIn> documents) {
-        Map<String, ProjectDocument> rows = new LinkedHashMap<>();
+    public Registered register(Connection tx, Namespace ns, List<DocumentIn> documents) throws SQLException {
+        Map<String, Pending> rows = new LinkedHashMap<>();
         List<Long> versions = new ArrayList<>(documents.size());
         int added = 0;
         long bytes = 0;
         for (DocumentIn d : documents) {
             String key = ProjectDocument.key(ns.user(), ns.project(), d.id());
-            ProjectDocument row = rows.computeIfAbsent(key,
-                    k -> ProjectDocument.<ProjectDocument>findByIdOptional(k, LockModeType.PESSIMISTIC_WRITE).orElse(null));
-            long size = ChunkWeight.atMost(d.id(), d.content(), Map.of("filename", d.filename()));
+            Pending row = rows.get(key);
             if (row == null) {
-                row = new ProjectDocument();
-                row.id = key;
-                row.owner = ns.user();
-                row.project = ns.project();
-                row.docId = d.id();
-                row.latestVersion = 0;
-                row.bytes = 0;
+                row = ProjectDocument.lock(tx, key).map(p -> new Pending(d.id(), false, p.latestVersion(), p.bytes()))
+                        .orElseGet(() -> new Pending(d.id(), true, 0, 0));
                 rows.put(key, row);
-                added++;
-                row.persist();
+                added += row.added ? 1 : 0;
             }
+            long size = ChunkWeight.atMost(d.id(), d.content(), Map.of("filename", d.filename()));
             bytes += size - row.bytes;
             row.bytes = size;
             row.latestVersion++;
             versions.add(row.latestVersion);
         }
+        for (Map.Entry<String, Pending> row : rows.entrySet()) {
+            write(tx, ns, row.getKey(), row.getValue());
+        }
         return new Registered(versions, new Growth(added, bytes));
     }
 
-    /** The versions a submission's documents got, and the storage it adds. */
-    public record Registered(List<Long> versions, Growth growth) {
+    /** One write per document however often the submission repeats it, as the locked row was read once. */
+    private static void write(Connection tx, Namespace ns, String key, Pending row) throws SQLException {
+        if (row.added) {
+            Sql.update(tx, "INSERT INTO project_document (id, owner, project, doc_id, latest_version, bytes) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", key, ns.user(), ns.project(), row.docId, row.latestVersion, row.bytes);
+        } else {
+            Sql.update(tx, "UPDATE project_document SET latest_version = ?, bytes = ? WHERE id = ?",
+                    row.latestVersion, row.bytes, key);
+        }
     }
 
     /**
      * Makes {@code token} the writer of the document at {@code version}, until {@code until} (renewed by
      * {@link #renew}). One compare-and-set: granted only while {@code version} is the newest and the
      * document has no other live writer.
+     *
+     * @throws JobStoreException when the database fails (nothing was granted)
      */
-    @Transactional
     public Write acquire(Namespace ns, String docId, long version, String token, Instant until) {
         Instant now = Instant.now();
         String key = ProjectDocument.key(ns.user(), ns.project(), docId);
-        int won = ProjectDocument.update("writer = ?1, writerUntil = ?2 where id = ?3 and latestVersion = ?4 "
-                + "and (writer is null or writer = ?1 or writerUntil < ?5)", token, until, key, version, now);
-        if (won == 1) {
-            return Write.GRANTED;
-        }
-        ProjectDocument row = ProjectDocument.findById(key);
-        return row == null || row.latestVersion > version ? Write.SUPERSEDED : Write.BUSY;
+        return db.inTransaction(c -> {
+            int won = Sql.update(c, "UPDATE project_document SET writer = ?, writer_until = ? WHERE id = ? "
+                    + "AND latest_version = ? AND (writer IS NULL OR writer = ? OR writer_until < ?)",
+                    token, until, key, version, token, now);
+            if (won == 1) {
+                return Write.GRANTED;
+            }
+            Optional<ProjectDocument> row = ProjectDocument.find(c, key);
+            return row.isEmpty() || row.get().latestVersion() > version ? Write.SUPERSEDED : Write.BUSY;
+        });
     }
 
-    /** Ends {@code token}'s write of the document (nothing when it no longer holds it). */
-    @Transactional
+    /**
+     * Ends {@code token}'s write of the document (nothing when it no longer holds it).
+     *
+     * @throws JobStoreException when the database fails; the write then ends with its lease
+     */
     public void release(Namespace ns, String docId, String token) {
-        ProjectDocument.update("writer = null, writerUntil = null where id = ?1 and writer = ?2",
-                ProjectDocument.key(ns.user(), ns.project(), docId), token);
+        db.inTransaction(c -> Sql.update(c, "UPDATE project_document SET writer = NULL, writer_until = NULL "
+                + "WHERE id = ? AND writer = ?", ProjectDocument.key(ns.user(), ns.project(), docId), token));
     }
 
-    /** Extends the writes these runs hold (the heartbeat, with their leases). */
-    @Transactional
+    /**
+     * Extends the writes these runs hold (the heartbeat, with their leases).
+     *
+     * @throws JobStoreException when the database fails; nothing was extended
+     */
     public void renew(Collection<String> tokens, Instant until) {
-        if (!tokens.isEmpty()) {
-            ProjectDocument.update("writerUntil = ?1 where writer in ?2", until, tokens);
+        if (tokens.isEmpty()) {
+            return;
         }
+        List<Object> values = new ArrayList<>(tokens.size() + 1);
+        values.add(until);
+        values.addAll(tokens);
+        db.inTransaction(c -> Sql.update(c, "UPDATE project_document SET writer_until = ? WHERE writer IN ("
+                + Sql.markers(tokens.size()) + ")", values.toArray()));
     }
 }

@@ -4,7 +4,6 @@ import dev.resilient.backend.service.Namespace;
 import dev.resilient.kit.errors.ApiError;
 import dev.resilient.kit.hash.Hashes;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -48,7 +47,7 @@ public class JobQueue {
      * @throws dev.resilient.kit.errors.ApiError 400 for a priority out of range or a malformed job id; 409 when
      *         the job id names another request of the caller's; 429 or 403 past the caller's job quotas
      * @throws IllegalArgumentException when no handler is registered for {@code type} (a programming error)
-     * @throws PersistenceException when the job database fails (the REST layer answers 503)
+     * @throws JobStoreException when the job database fails (the REST layer answers 503)
      */
     public JobStore.Enqueued enqueue(Namespace ns, String type, String jobId, String subject, String payload, int priority) {
         validate(jobId, priority);
@@ -65,7 +64,7 @@ public class JobQueue {
             try {
                 return new JobStore.Enqueued(store.enqueue(ns, new JobStore.NewJob(type, queue, jobId, subject, payload,
                         priority, hash)), true);
-            } catch (PersistenceException raced) {
+            } catch (JobStoreException raced) {
                 // a concurrent enqueue with the same job id was stored first: it is this request's job, or a conflict
                 Optional<IngestionJob> winner = jobId == null ? Optional.empty() : store.existing(ns.user(), jobId, hash);
                 return new JobStore.Enqueued(winner.orElseThrow(() -> raced), false);

@@ -1,37 +1,45 @@
 package dev.resilient.backend.job;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * A document id of a user's project, across all its submissions: the newest submitted version
- * (the only one a job may write), that version's size (for the storage quotas) and who is
+ * A document id of a user's project, across all its submissions (table {@code project_document}): the newest
+ * submitted version (the only one a job may write), that version's size (for the storage quotas) and who is
  * writing it now. {@code writer} is the lease token of the run writing it, until {@code writerUntil}:
  * one writer at a time, so versions reach the downstreams in the order they were submitted.
+ *
+ * @param id {@code owner/project/docId} ({@link #key}): one row per document of a project
  */
-@Entity
-@Table(name = "project_document")
-public class ProjectDocument extends PanacheEntityBase {
+public record ProjectDocument(String id, String owner, String project, String docId, long latestVersion, long bytes,
+        String writer, Instant writerUntil) {
 
-    /** {@code owner/project/docId}: one row per document of a project. */
-    @Id
-    public String id;
-    public String owner;
-    public String project;
-    @Column(name = "doc_id")
-    public String docId;
-    @Column(name = "latest_version")
-    public long latestVersion;
-    public long bytes;
-    public String writer;
-    @Column(name = "writer_until")
-    public Instant writerUntil;
+    private static final String SELECT = "SELECT id, owner, project, doc_id, latest_version, bytes, writer, writer_until "
+            + "FROM project_document WHERE id = ?";
 
     static String key(String owner, String project, String docId) {
         return owner + "/" + project + "/" + docId;
+    }
+
+    /** The row of {@code id}, if the document was ever submitted. */
+    static Optional<ProjectDocument> find(Connection c, String id) throws SQLException {
+        return Sql.first(c, SELECT, ProjectDocument::read, id);
+    }
+
+    /**
+     * The row of {@code id}, locked until the transaction ends ({@code FOR UPDATE}), so concurrent submissions of
+     * the document take turns; empty when it was never submitted (nothing is locked then: two first submissions
+     * race on the insert, and the second fails on the primary key).
+     */
+    static Optional<ProjectDocument> lock(Connection c, String id) throws SQLException {
+        return Sql.first(c, SELECT + " FOR UPDATE", ProjectDocument::read, id);
+    }
+
+    private static ProjectDocument read(ResultSet r) throws SQLException {
+        return new ProjectDocument(r.getString("id"), r.getString("owner"), r.getString("project"), r.getString("doc_id"),
+                r.getLong("latest_version"), r.getLong("bytes"), r.getString("writer"), Sql.instant(r, "writer_until"));
     }
 }

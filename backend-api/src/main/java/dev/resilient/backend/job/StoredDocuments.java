@@ -2,7 +2,8 @@ package dev.resilient.backend.job;
 
 import dev.resilient.backend.service.Namespace;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -17,20 +18,38 @@ public class StoredDocuments {
     public record StoredDocument(String id, long version, String filename, String content) {
     }
 
-    /** The newest submitted version of document {@code docId} of {@code ns}'s project; empty when it was never submitted. */
-    @Transactional
-    public Optional<StoredDocument> newest(Namespace ns, String docId) {
-        ProjectDocument row = ProjectDocument.findById(ProjectDocument.key(ns.user(), ns.project(), docId));
-        return row == null ? Optional.empty() : version(ns, docId, row.latestVersion);
+    private final JobDatabase db;
+
+    StoredDocuments(JobDatabase db) {
+        this.db = db;
     }
 
-    /** Version {@code version} of document {@code docId} of {@code ns}'s project; empty when none was stored. */
-    @Transactional
+    /**
+     * The newest submitted version of document {@code docId} of {@code ns}'s project; empty when it was never submitted.
+     *
+     * @throws JobStoreException when the database fails
+     */
+    public Optional<StoredDocument> newest(Namespace ns, String docId) {
+        return db.inTransaction(c -> {
+            Optional<ProjectDocument> row = ProjectDocument.find(c, ProjectDocument.key(ns.user(), ns.project(), docId));
+            return row.isEmpty() ? Optional.empty() : version(c, ns, docId, row.get().latestVersion());
+        });
+    }
+
+    /**
+     * Version {@code version} of document {@code docId} of {@code ns}'s project; empty when none was stored.
+     *
+     * @throws JobStoreException when the database fails
+     */
     public Optional<StoredDocument> version(Namespace ns, String docId, long version) {
-        return JobDocument.getEntityManager().createQuery("select d from JobDocument d, IngestionJob j where d.jobId = j.id "
-                + "and j.owner = ?1 and j.project = ?2 and d.docId = ?3 and d.version = ?4", JobDocument.class)
-                .setParameter(1, ns.user()).setParameter(2, ns.project()).setParameter(3, docId).setParameter(4, version)
-                .setMaxResults(1).getResultStream().findFirst()
-                .map(d -> new StoredDocument(d.docId, d.version, d.filename, d.content));
+        return db.inTransaction(c -> version(c, ns, docId, version));
+    }
+
+    private static Optional<StoredDocument> version(Connection c, Namespace ns, String docId, long version)
+            throws SQLException {
+        return Sql.first(c, "SELECT d.doc_id, d.version, d.filename, d.content FROM ingestion_document d "
+                + "JOIN ingestion_job j ON j.id = d.job_id WHERE j.owner = ? AND j.project = ? AND d.doc_id = ? "
+                + "AND d.version = ?", r -> new StoredDocument(r.getString("doc_id"), r.getLong("version"),
+                        r.getString("filename"), r.getString("content")), ns.user(), ns.project(), docId, version);
     }
 }

@@ -9,6 +9,7 @@ import dev.resilient.backend.job.IngestionJob;
 import dev.resilient.backend.job.IdempotentSubmission;
 import dev.resilient.backend.job.JobQueue;
 import dev.resilient.backend.job.JobStore;
+import dev.resilient.backend.job.JobStoreException;
 import dev.resilient.backend.job.SubmissionQuotas;
 import dev.resilient.backend.mode.FeatureFlags;
 import dev.resilient.backend.service.Namespace;
@@ -16,7 +17,6 @@ import dev.resilient.kit.errors.ApiError;
 import dev.resilient.kit.hash.Hashes;
 import dev.resilient.kit.idempotency.IdempotencyKeyHeader;
 import io.quarkus.security.Authenticated;
-import jakarta.persistence.PersistenceException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.HeaderParam;
@@ -74,7 +74,7 @@ public class IngestionResource {
             int priority = request.priority() == null ? JobQueue.DEFAULT_PRIORITY : request.priority();
             try {
                 return accepted(jobs.submit(ns, request.documents(), priority, idempotent), false);
-            } catch (PersistenceException raced) {
+            } catch (JobStoreException raced) {
                 Optional<IngestionJob> winner = idempotent == null ? Optional.empty() : jobs.replayOf(ns, idempotent);
                 if (winner.isPresent()) {
                     return accepted(winner.get(), true); // a concurrent submission with this key was stored first

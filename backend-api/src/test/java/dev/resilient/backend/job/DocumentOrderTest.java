@@ -7,7 +7,6 @@ import dev.resilient.backend.service.Namespace;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +21,8 @@ class DocumentOrderTest {
     JobStore store;
     @Inject
     DocumentVersions versions;
+    @Inject
+    JobDatabase db;
 
     private final Namespace ns = new Namespace("order-" + UUID.randomUUID().toString().substring(0, 8), "p");
 
@@ -29,9 +30,9 @@ class DocumentOrderTest {
         return versionsOf(jobId).get(0);
     }
 
-    @Transactional
-    List<Long> versionsOf(String jobId) {
-        return JobDocument.<JobDocument>find("jobId = ?1 order by seq", jobId).stream().map(d -> d.version).toList();
+    private List<Long> versionsOf(String jobId) {
+        return db.inTransaction(c -> Sql.list(c, JobDocument.OF_JOB, JobDocument::read, jobId)).stream()
+                .map(JobDocument::version).toList();
     }
 
     private String submit(String content) {

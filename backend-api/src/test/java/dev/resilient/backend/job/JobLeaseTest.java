@@ -10,7 +10,6 @@ import dev.resilient.backend.service.Namespace;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +23,8 @@ class JobLeaseTest {
 
     @Inject
     JobStore store;
+    @Inject
+    JobDatabase db;
 
     private String submit() {
         Namespace ns = new Namespace("lease-" + UUID.randomUUID().toString().substring(0, 8), "p");
@@ -34,14 +35,14 @@ class JobLeaseTest {
         return Claims.claimOnly(store, worker, id);
     }
 
-    @Transactional
-    void expireLease(String id) {
-        IngestionJob.update("leaseUntil = ?1 where id = ?2", Instant.now().minusSeconds(1), id);
+    private void expireLease(String id) {
+        db.inTransaction(c -> Sql.update(c, "UPDATE ingestion_job SET lease_until = ? WHERE id = ?",
+                Instant.now().minusSeconds(1), id));
     }
 
-    @Transactional
-    IngestionJob read(String id) {
-        return IngestionJob.findById(id);
+    private IngestionJob read(String id) {
+        return db.inTransaction(c -> Sql.first(c, IngestionJob.SELECT + " WHERE id = ?", IngestionJob::read, id))
+                .orElseThrow();
     }
 
     @Test
