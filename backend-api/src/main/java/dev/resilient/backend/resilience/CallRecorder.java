@@ -49,13 +49,21 @@ public class CallRecorder {
      */
     <T> T attempt(DownstreamCall<T> call) {
         Downstream d = call.downstream();
-        int attempt = call.startAttempt();
         EffectivePolicy policy = policies.get(d);
         long attempts = policy.attempts();
+        long left = deadlines.remainingMs(call.caller());
+        if (call.attempts() > 0 && left != Deadlines.NONE && left < deadlines.minAttemptMs()) {
+            // RetryGate allowed this retry with time for its backoff and an attempt, but the backoff ended
+            // later than planned (a busy machine): a retry sent now would be cut at once, so it is not sent.
+            BudgetMetrics.denied(registry, d, BudgetMetrics.RETRY_DEADLINE);
+            log.notRetried(d, call.operation(), call.attempts(), attempts, "the backoff ended with " + Math.max(left, 0)
+                    + " ms left", "no time left");
+            throw new CallerDeadlineException(Math.max(left, 0), null);
+        }
+        int attempt = call.startAttempt();
         if (attempt == 1) {
             retryBudgets.recordCall(d);
         }
-        long left = deadlines.remainingMs(call.caller());
         long timeoutMs = Math.min(policy.timeoutMs(), call.attemptTimeoutMs());
         boolean budgetFirst = left < timeoutMs;
         Long announced = retryBudgets.enabled() ? Math.max(0, Math.min(left, timeoutMs)) : null;

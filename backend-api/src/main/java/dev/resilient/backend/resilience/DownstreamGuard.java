@@ -24,7 +24,8 @@ public interface DownstreamGuard {
      * @throws BudgetExhaustedException at once when the caller has less than {@code min-attempt} left
      * @throws RetryDeniedException the failure that was not retried: no time left for the backoff, or retry budget spent
      * @throws DeadlineExceededException when the caller's deadline cut the attempt short, at or past the breaker floor
-     * @throws CallerDeadlineException when the caller's deadline cut it before the floor (not a breaker failure)
+     * @throws CallerDeadlineException when the caller's deadline cut it before the floor, or a retry's backoff ended
+     *         with less than {@code min-attempt} left (not sent; not a breaker failure)
      * @throws DownstreamCapacityError at once on 507, 413 or 429: the downstream cannot take this (not retried, not a breaker failure)
      * @throws DownstreamClientError at once on a 4xx answer (not retried, not a breaker failure)
      * @throws CircuitBreakerOpenException at once while the breaker is open
