@@ -4,6 +4,7 @@ import io.quarkus.arc.All;
 import io.quarkus.arc.InstanceHandle;
 import io.smallrye.faulttolerance.FaultToleranceOperationProvider;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import dev.resilient.backend.config.BackendConfig;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -18,6 +19,7 @@ public class PolicyRegistry {
     private final Map<Downstream, EffectivePolicy> policies = new EnumMap<>(Downstream.class);
     private final Map<Downstream, Map<String, Long>> operationTimeouts = new EnumMap<>(Downstream.class);
 
+    @Inject
     PolicyRegistry(@All List<InstanceHandle<DownstreamGuard>> guards, FaultToleranceOperationProvider operations,
             BackoffShapes shapes, BackendConfig config) {
         for (Downstream d : Downstream.values()) {
@@ -36,6 +38,21 @@ public class PolicyRegistry {
                 throw new IllegalStateException("no DownstreamGuard bean for " + d.key());
             }
         }
+    }
+
+    /**
+     * Exactly {@code policies}, with no operation timeouts of their own: a seam for plain unit tests
+     * of the classes that read the policies ({@code RetryWithTooLittleTimeLeftTest} on {@link CallRecorder}).
+     * The constructor above cannot be called outside the container: it reads the policies from
+     * SmallRye's resolution of every guard bean's annotations ({@link FaultToleranceOperationProvider},
+     * ArC's bean handles), which only a running application has. The container never calls this one
+     * (the {@code @Inject} constructor is the injection point), so production behaviour is unchanged.
+     */
+    PolicyRegistry(Map<Downstream, EffectivePolicy> policies) {
+        for (Downstream d : Downstream.values()) {
+            operationTimeouts.put(d, Map.of());
+        }
+        this.policies.putAll(policies);
     }
 
     public EffectivePolicy get(Downstream d) {
