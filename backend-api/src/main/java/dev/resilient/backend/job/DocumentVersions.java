@@ -1,6 +1,7 @@
 package dev.resilient.backend.job;
 
 import dev.resilient.backend.api.DocumentIn;
+import dev.resilient.backend.persistence.Sql;
 import dev.resilient.backend.service.Namespace;
 import dev.resilient.kit.storage.ChunkWeight;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package dev.resilient.backend.job;
 
+import dev.resilient.backend.persistence.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

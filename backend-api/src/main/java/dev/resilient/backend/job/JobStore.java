@@ -2,6 +2,7 @@ package dev.resilient.backend.job;
 
 import dev.resilient.backend.api.DocumentIn;
 import dev.resilient.backend.config.JobsConfig;
+import dev.resilient.backend.persistence.Sql;
 import dev.resilient.backend.service.Namespace;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package dev.resilient.backend.job;
 
+import dev.resilient.backend.persistence.Sql;
 import dev.resilient.backend.service.Namespace;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;

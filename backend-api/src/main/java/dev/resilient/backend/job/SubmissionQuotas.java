@@ -1,6 +1,7 @@
 package dev.resilient.backend.job;
 
 import dev.resilient.backend.config.QuotaConfig;
+import dev.resilient.backend.persistence.Sql;
 import dev.resilient.backend.service.Namespace;
 import dev.resilient.kit.errors.ApiError;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,22 +1,20 @@
 package dev.resilient.backend.mode;
 
+import dev.resilient.backend.persistence.Sql;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
  * The operator's override in the job database (table {@code operation_mode_override}, one row),
  * so every backend process sees the same one and a restart keeps it. Plain JDBC, one statement per
- * call in auto-commit: a single row needs no entity, and each call's only failure is an
- * {@link SQLException}, which becomes {@link UnavailableException}.
+ * call in auto-commit ({@link Sql}: bound parameters, instants as UTC timestamps): a single row needs no
+ * entity, and each call's only failure is an {@link SQLException}, which becomes {@link UnavailableException}.
  */
 @ApplicationScoped
 public class ModeOverrideStore {
@@ -45,15 +43,14 @@ public class ModeOverrideStore {
      */
     public Optional<ModeState> read() {
         try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT mode, reason, set_by, set_at FROM operation_mode_override WHERE id = 1")) {
+                PreparedStatement s = Sql.prepare(c, "SELECT mode, reason, set_by, set_at FROM operation_mode_override WHERE id = 1")) {
             s.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next() || r.getString("mode") == null) {
                     return Optional.empty();
                 }
                 return Optional.of(ModeState.override(OperationMode.valueOf(r.getString("mode")), r.getString("reason"),
-                        r.getString("set_by"), r.getObject("set_at", OffsetDateTime.class).toInstant()));
+                        r.getString("set_by"), Sql.instant(r, "set_at")));
             }
         } catch (SQLException e) {
             throw new UnavailableException("read", e);
@@ -67,7 +64,7 @@ public class ModeOverrideStore {
      * @throws UnavailableException when the database cannot be written; the override is then unchanged
      */
     public ModeState write(OperationMode mode, String reason, String by, Instant at) {
-        update("set", mode.name(), reason, by, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+        update("set", mode, reason, by, at);
         return ModeState.override(mode, reason, by, at);
     }
 
@@ -80,19 +77,12 @@ public class ModeOverrideStore {
         update("cleared", null, null, null, null);
     }
 
-    private void update(String what, String mode, String reason, String by, OffsetDateTime at) {
+    private void update(String what, OperationMode mode, String reason, String by, Instant at) {
         try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "UPDATE operation_mode_override SET mode = ?, reason = ?, set_by = ?, set_at = ? WHERE id = 1")) {
+                PreparedStatement s = Sql.prepare(c,
+                        "UPDATE operation_mode_override SET mode = ?, reason = ?, set_by = ?, set_at = ? WHERE id = 1",
+                        mode, reason, by, at)) {
             s.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
-            s.setString(1, mode);
-            s.setString(2, reason);
-            s.setString(3, by);
-            if (at == null) {
-                s.setNull(4, Types.TIMESTAMP_WITH_TIMEZONE);
-            } else {
-                s.setObject(4, at);
-            }
             if (s.executeUpdate() != 1) {
                 throw new SQLException("table operation_mode_override has no row 1 (its migration made one)");
             }

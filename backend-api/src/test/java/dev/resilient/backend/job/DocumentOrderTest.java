@@ -3,6 +3,7 @@ package dev.resilient.backend.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.resilient.backend.api.DocumentIn;
+import dev.resilient.backend.persistence.Sql;
 import dev.resilient.backend.service.Namespace;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.resilient.backend.api.DocumentIn;
+import dev.resilient.backend.persistence.Sql;
 import dev.resilient.backend.service.Namespace;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

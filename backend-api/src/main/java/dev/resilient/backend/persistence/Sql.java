@@ -1,4 +1,4 @@
-package dev.resilient.backend.job;
+package dev.resilient.backend.persistence;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,17 +14,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The JDBC steps the job store's classes share: a statement with its values bound as parameters (never
- * written into the SQL), and its rows read. Values map as Hibernate ORM mapped the entities' fields before,
- * so rows it wrote read back the same: an {@link Instant} is bound as an {@link OffsetDateTime} at UTC (the
- * columns are {@code TIMESTAMP(6) WITH TIME ZONE} on H2, {@code TIMESTAMPTZ} on PostgreSQL), an enum as its
- * name. Every method throws the driver's {@link SQLException}; {@link JobDatabase} makes it a {@link JobStoreException}.
+ * The JDBC steps the backend's stores share (the job store, the operation-mode override): a statement with
+ * its values bound as parameters (never written into the SQL), and its rows read. Values map as Hibernate ORM
+ * mapped the job entities' fields before, so rows it wrote read back the same: an {@link Instant} is bound as
+ * an {@link OffsetDateTime} at UTC (the columns are {@code TIMESTAMP(6) WITH TIME ZONE} on H2,
+ * {@code TIMESTAMPTZ} on PostgreSQL), an enum as its name. Every method throws the driver's
+ * {@link SQLException}; each store says what it becomes for its callers.
  */
-final class Sql {
+public final class Sql {
 
     /** Reads one row of a result into a value. */
     @FunctionalInterface
-    interface Row<T> {
+    public interface Row<T> {
         T read(ResultSet row) throws SQLException;
     }
 
@@ -32,14 +33,14 @@ final class Sql {
     }
 
     /** Runs an insert, update or delete; answers the number of rows it changed. */
-    static int update(Connection c, String sql, Object... values) throws SQLException {
+    public static int update(Connection c, String sql, Object... values) throws SQLException {
         try (PreparedStatement s = prepare(c, sql, values)) {
             return s.executeUpdate();
         }
     }
 
     /** Every row of a query, in its order. */
-    static <T> List<T> list(Connection c, String sql, Row<T> row, Object... values) throws SQLException {
+    public static <T> List<T> list(Connection c, String sql, Row<T> row, Object... values) throws SQLException {
         try (PreparedStatement s = prepare(c, sql, values); ResultSet r = s.executeQuery()) {
             List<T> rows = new ArrayList<>();
             while (r.next()) {
@@ -50,7 +51,7 @@ final class Sql {
     }
 
     /** The first row of a query, if any (the driver is told to fetch no more). */
-    static <T> Optional<T> first(Connection c, String sql, Row<T> row, Object... values) throws SQLException {
+    public static <T> Optional<T> first(Connection c, String sql, Row<T> row, Object... values) throws SQLException {
         try (PreparedStatement s = prepare(c, sql, values)) {
             s.setMaxRows(1);
             try (ResultSet r = s.executeQuery()) {
@@ -60,17 +61,21 @@ final class Sql {
     }
 
     /** A timestamp column as an instant; null for SQL NULL. */
-    static Instant instant(ResultSet r, String column) throws SQLException {
+    public static Instant instant(ResultSet r, String column) throws SQLException {
         OffsetDateTime at = r.getObject(column, OffsetDateTime.class);
         return at == null ? null : at.toInstant();
     }
 
     /** {@code n} parameter markers for an {@code IN (...)} list: {@code ?, ?, ?}. */
-    static String markers(int n) {
+    public static String markers(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));
     }
 
-    private static PreparedStatement prepare(Connection c, String sql, Object... values) throws SQLException {
+    /**
+     * A statement with {@code values} bound to its markers in order, for a caller that sets more on it (a query
+     * timeout) before it runs; the caller closes it.
+     */
+    public static PreparedStatement prepare(Connection c, String sql, Object... values) throws SQLException {
         PreparedStatement s = c.prepareStatement(sql);
         try {
             for (int i = 0; i < values.length; i++) {
