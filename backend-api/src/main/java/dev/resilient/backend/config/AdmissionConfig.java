@@ -64,9 +64,12 @@ public interface AdmissionConfig {
      * Places critical requests have of their own past the limit. A request back from a downstream is let in
      * whatever the limit is then (it was admitted, and what is left of it is short), so under overload those
      * requests fill the limit; without places of their own, billing, status and health would be refused
-     * behind them. 8: half the floor of the limit (with 4, a quarter of the deductions were refused at 10x).
+     * behind them. Critical requests are admitted past the limit while fewer than this many critical ones are
+     * in flight: 32, twice the floor of the limit. At bench/run's 10x level the critical work alone (deductions
+     * and probes, 280 a second) needs about that many places while every core is busy: with 8, 10% of the
+     * deductions were refused (with 4, a quarter); with 32, none.
      */
-    @WithDefault("8")
+    @WithDefault("32")
     int criticalReserve();
 
     /** The {@code Retry-After} of a refused request, in seconds. */

@@ -12,8 +12,8 @@ import java.util.Map;
  * refused or reset connection) or answered slower than its {@code slow-call} time multiplies the limit by
  * {@code backoff-ratio}; a fast success while at least half the limit is in use adds one. A call over
  * the limit is refused at once and its caller's fallback answers. Every downstream gets the same values
- * except {@code slow-call}, which can be set per downstream; the guard's {@code @Bulkhead} stays the
- * ceiling of {@code max-limit}.
+ * except {@code max-limit} and {@code slow-call}, which can be set per downstream; the guard's
+ * {@code @Bulkhead} stays the ceiling of {@code max-limit}.
  */
 @ConfigMapping(prefix = "backend.concurrency-limits")
 public interface ConcurrencyLimitConfig {
@@ -30,9 +30,23 @@ public interface ConcurrencyLimitConfig {
     @WithDefault("1")
     int minLimit();
 
-    /** The limit never grows above this, nor above the guard's {@code @Bulkhead} value. */
+    /**
+     * The limit never grows above this, nor above the guard's {@code @Bulkhead} value. Per downstream in
+     * {@code max-limits}.
+     */
     @WithDefault("10")
     int maxLimit();
+
+    /**
+     * Per downstream key, e.g. {@code backend.concurrency-limits.max-limits.billing=32}: billing carries the
+     * deductions, critical work that must get through a spike (application.properties says why 32).
+     */
+    Map<String, Integer> maxLimits();
+
+    /** The maximum of the downstream whose key is {@code downstream}. */
+    default int maxLimitOf(String downstream) {
+        return maxLimits().getOrDefault(downstream, maxLimit());
+    }
 
     /** What a failed or slow call multiplies the limit by, in [0.5, 1). */
     @WithDefault("0.9")

@@ -32,8 +32,9 @@ public class BillingGuard implements DownstreamGuard {
             skipOn = {DownstreamClientError.class, BulkheadException.class, CallerDeadlineException.class})
     @CircuitBreakerName("billing")
     @Timeout(5000)
-    // Kept as the ceiling of the adaptive concurrency limit (ConcurrencyLimits: max-limit) and the bound while it is off.
-    @Bulkhead(10)
+    // Kept as the ceiling of the adaptive concurrency limit (ConcurrencyLimits: max-limits.billing, 32: why in
+    // application.properties) and the bound while it is off.
+    @Bulkhead(32)
     @Override
     public <T> T call(DownstreamCall<T> call) {
         return recorder.attempt(call);

@@ -17,11 +17,12 @@ public record LimitSettings(int initialLimit, int minLimit, int maxLimit, double
      *                                  outside [0.5, 1), or the slow-call time not positive: the backend does not start
      */
     public static LimitSettings of(ConcurrencyLimitConfig config, Downstream d, long bulkhead) {
-        int max = (int) Math.min(config.maxLimit(), bulkhead);
+        int configured = config.maxLimitOf(d.key());
+        int max = (int) Math.min(configured, bulkhead);
         int min = config.minLimit();
         if (min < 1 || min > max) {
             throw new IllegalArgumentException("backend.concurrency-limits: min-limit " + min + " must be between 1 and "
-                    + d.key() + "'s max-limit " + max + " (max-limit " + config.maxLimit() + ", bulkhead " + bulkhead + ")");
+                    + d.key() + "'s max-limit " + max + " (max-limit " + configured + ", bulkhead " + bulkhead + ")");
         }
         double ratio = config.backoffRatio();
         if (ratio < 0.5 || ratio >= 1) {

@@ -38,6 +38,12 @@ public final class LoadGen {
     private long end;
     private long startEpochMs;
     private int outstanding;
+    /**
+     * Microseconds from each request's intended send time to the moment a connection took it. The latencies count
+     * from the intended time, so a generator that falls behind (no core for its event loop, every connection busy)
+     * adds its own delay to the server's; this says how much of a reading is the generator's.
+     */
+    private final Histogram sendLag = new Histogram(120_000_000L, 3);
     private boolean stopping;
     private boolean finished;
 
@@ -78,24 +84,27 @@ public final class LoadGen {
             System.exit(2);
             return;
         }
-        if (o.warmupS() > 0) {
-            new LoadGen(o.warmup()).run(false);
-        }
-        new LoadGen(o).run(true);
-    }
-
-    private void run(boolean report) throws InterruptedException {
+        // one client for the warm-up and the run: the run starts on the warm-up's open connections, so its first
+        // second does not open hundreds of them while its requests wait (they count from their intended time)
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
         URI u = URI.create(o.url());
-        client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(u.getHost()).setDefaultPort(u.getPort())
-                        .setKeepAlive(true).setConnectTimeout(2_000),
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(u.getHost())
+                        .setDefaultPort(u.getPort()).setKeepAlive(true).setConnectTimeout(2_000),
                 new PoolOptions().setHttp1MaxSize(o.connections()).setMaxWaitQueueSize(-1));
+        if (o.warmupS() > 0) {
+            new LoadGen(o.warmup()).run(vertx, client, false);
+        }
+        new LoadGen(o).run(vertx, client, true);
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    private void run(Vertx vertx, HttpClient client, boolean report) throws InterruptedException {
+        this.client = client;
         vertx.runOnContext(v -> begin(vertx));
         done.await();
         if (report) {
             print();
         }
-        vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
     private void begin(Vertx vertx) {
@@ -145,7 +154,10 @@ public final class LoadGen {
             ro.putHeader("Content-Type", "application/json");
         }
         client.request(ro)
-                .compose(req -> kind.body() == null ? req.send() : req.send(Buffer.buffer(kind.body())))
+                .compose(req -> {
+                    sendLag.recordValue(Math.min(Math.max(0, (System.nanoTime() - intended) / 1_000), sendLag.getHighestTrackableValue()));
+                    return kind.body() == null ? req.send() : req.send(Buffer.buffer(kind.body()));
+                })
                 .compose(resp -> resp.body().map(body -> {
                     String text = body.toString();
                     boolean shed = resp.statusCode() == 503 && resp.getHeader("X-Request-Criticality") != null;
@@ -245,6 +257,9 @@ public final class LoadGen {
         }
         // the generator shares the machine with what it measures: its own cores are part of the reading
         line(out, p + ".generator_cores", num((processCpuNanos() - cpuAtStart) / (double) (System.nanoTime() - start)));
+        boolean anySent = sendLag.getTotalCount() > 0;
+        line(out, p + ".send_lag_p50_ms", anySent ? num(sendLag.getValueAtPercentile(50) / 1000.0) : "null");
+        line(out, p + ".send_lag_p99_ms", anySent ? num(sendLag.getValueAtPercentile(99) / 1000.0) : "null");
         line(out, p + ".mix_sent", String.valueOf(mixSent));
         line(out, p + ".mix_good", String.valueOf(mixGood));
         line(out, p + ".goodput_rps", num(mixGood / (double) o.durationS()));
@@ -257,8 +272,9 @@ public final class LoadGen {
         line(out, p + ".series.sent", series(true, t -> t.sentPerWindow));
         line(out, p + ".series.shed", series(true, t -> t.shedPerWindow));
         System.out.print(out);
-        System.err.printf(Locale.ROOT, "loadgen %s: %s, %d sent, goodput %.0f/s, %s%n", p,
-                o.closed() > 0 ? o.closed() + " closed" : num(o.rate()) + "/s open", mixSent, mixGood / (double) o.durationS(),
+        System.err.printf(Locale.ROOT, "loadgen %s: %s, %d sent (send lag p99 %.1f ms), goodput %.0f/s, %s%n", p,
+                o.closed() > 0 ? o.closed() + " closed" : num(o.rate()) + "/s open", mixSent,
+                anySent ? sendLag.getValueAtPercentile(99) / 1000.0 : 0.0, mixGood / (double) o.durationS(),
                 tallies.values().stream().map(t -> t.kind.name() + " " + t.good + "/" + t.sent + " good, " + t.shed + " shed")
                         .collect(Collectors.joining("; ")));
     }
