@@ -3,10 +3,8 @@ package dev.resilient.backend.resilience;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.resilient.backend.config.BudgetConfig;
 import dev.resilient.kit.criticality.Criticality;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +15,7 @@ class DeadlinesTest {
     private final AtomicLong now = new AtomicLong(50_000 * MS);
 
     private Deadlines deadlines(boolean enabled) {
-        return new Deadlines(new Budgets(enabled), now::get);
+        return new Deadlines(new DefaultBudgets(enabled), now::get);
     }
 
     @Test
@@ -64,53 +62,5 @@ class DeadlinesTest {
         Deadlines d = deadlines(true);
         assertEquals(2_000, d.breakerFloorMs(Downstream.LLM_PRIMARY));
         assertEquals(500, d.breakerFloorMs(Downstream.CHROMA));
-    }
-
-    /** {@code backend.budgets.*} at its defaults, switched on or off. */
-    private record Budgets(boolean enabled) implements BudgetConfig {
-        @Override
-        public BudgetConfig.Deadline deadline() {
-            return new BudgetConfig.Deadline() {
-                @Override
-                public Duration defaultBudget() {
-                    return Duration.ofSeconds(5);
-                }
-
-                @Override
-                public Map<String, Duration> endpoints() {
-                    return Map.of();
-                }
-
-                @Override
-                public Duration minAttempt() {
-                    return Duration.ofMillis(100);
-                }
-
-                @Override
-                public double fallbackShare() {
-                    return 0.5;
-                }
-
-                @Override
-                public Duration breakerFloor() {
-                    return Duration.ofMillis(500);
-                }
-
-                @Override
-                public Map<String, Duration> breakerFloors() {
-                    return Map.of("llm-primary", Duration.ofSeconds(2));
-                }
-
-                @Override
-                public boolean honourCallerHeader() {
-                    return true;
-                }
-            };
-        }
-
-        @Override
-        public BudgetConfig.Retry retry() {
-            throw new UnsupportedOperationException("not used by Deadlines");
-        }
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.resilient.backend.config.BudgetConfig;
 import dev.resilient.backend.support.FakeClock;
 import dev.resilient.kit.criticality.Criticality;
 import io.micrometer.core.instrument.Counter;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class RetryWithTooLittleTimeLeftTest {
 
     private static final Downstream D = Downstream.CHROMA;
-    private static final long MIN_ATTEMPT_MS = 100;
+    private static final long MIN_ATTEMPT_MS = DefaultBudgets.MIN_ATTEMPT_MS;
     /** Chroma's seed policy: 3 attempts, 1 s first backoff, 2 s per attempt. */
     private static final EffectivePolicy POLICY = new EffectivePolicy(3, 1_000, 2_000, 4, 5_000, 10,
             BackoffShape.DOUBLING, EffectivePolicy.NONE, EffectivePolicy.NONE);
@@ -37,7 +36,7 @@ class RetryWithTooLittleTimeLeftTest {
     private final TimeSource time = clock::read;
     private final MeterRegistry registry = new SimpleMeterRegistry();
     private final DownstreamStats stats = new DownstreamStats();
-    private final Budgets config = new Budgets();
+    private final DefaultBudgets config = new DefaultBudgets(true);
     private final Deadlines deadlines = new Deadlines(config, time);
     private final RetryBudgets retryBudgets = new RetryBudgets(config, registry, time);
     private final CallRecorder recorder = new CallRecorder(stats, new PolicyRegistry(Map.of(D, POLICY)), registry,
@@ -130,73 +129,5 @@ class RetryWithTooLittleTimeLeftTest {
         assertEquals(0, stats.get(D).consecutiveFailures(), "its success resets the failures");
         assertEquals(0, retryDeadlineDenials());
         assertEquals(2, timedAttempts());
-    }
-
-    /** {@code backend.budgets.*} at its defaults, budgets on. */
-    private static final class Budgets implements BudgetConfig {
-        @Override
-        public boolean enabled() {
-            return true;
-        }
-
-        @Override
-        public BudgetConfig.Deadline deadline() {
-            return new BudgetConfig.Deadline() {
-                @Override
-                public Duration defaultBudget() {
-                    return Duration.ofSeconds(5);
-                }
-
-                @Override
-                public Map<String, Duration> endpoints() {
-                    return Map.of();
-                }
-
-                @Override
-                public Duration minAttempt() {
-                    return Duration.ofMillis(MIN_ATTEMPT_MS);
-                }
-
-                @Override
-                public double fallbackShare() {
-                    return 0.5;
-                }
-
-                @Override
-                public Duration breakerFloor() {
-                    return Duration.ofMillis(500);
-                }
-
-                @Override
-                public Map<String, Duration> breakerFloors() {
-                    return Map.of();
-                }
-
-                @Override
-                public boolean honourCallerHeader() {
-                    return true;
-                }
-            };
-        }
-
-        @Override
-        public BudgetConfig.Retry retry() {
-            return new BudgetConfig.Retry() {
-                @Override
-                public double ratio() {
-                    return 0.1;
-                }
-
-                @Override
-                public double minPerSecond() {
-                    return 1;
-                }
-
-                @Override
-                public Duration window() {
-                    return Duration.ofSeconds(10);
-                }
-            };
-        }
     }
 }
