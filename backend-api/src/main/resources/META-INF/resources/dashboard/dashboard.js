@@ -57,7 +57,8 @@
     cell.textContent = c.in_flight + ' / ' + c.limit;
     cell.className = c.limit < c.max_limit ? 'limit-lowered' : '';
     cell.title = 'limit between ' + c.min_limit + ' and ' + c.max_limit + ' (' + c.algorithm + ', slow over '
-      + c.slow_call_ms + ' ms); ' + c.rejected + ' calls refused at the limit';
+      + c.slow_call_ms + ' ms); ' + c.rejected + ' calls refused at the limit; '
+      + c.slow_ignored + ' slow answers ignored (the backend past its own capacity then)';
   }
 
   function render(s) {

@@ -6,6 +6,7 @@ import com.netflix.concurrency.limits.limit.VegasLimit;
 import com.netflix.concurrency.limits.limit.WindowedLimit;
 import com.netflix.concurrency.limits.limit.window.PercentileSampleWindowFactory;
 import dev.resilient.backend.config.AdmissionConfig;
+import dev.resilient.backend.resilience.OwnCapacity;
 import dev.resilient.backend.resilience.TimeSource;
 import dev.resilient.kit.criticality.AdmissionGate;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,9 +28,12 @@ import java.util.concurrent.TimeUnit;
  * request ends, and a window of fewer than {@value #WINDOW_SAMPLES} requests changes nothing, so light
  * traffic never moves the limit. AIMD, per downstream ({@code resilience.AdaptiveLimiter}), needs a
  * slow-call time, which no single value could give for this mix.
+ *
+ * <p>It is also what tells the downstream limits that the backend itself was past its capacity
+ * ({@link OwnCapacity}): it refused a request, so the slow answer of a call then holds our own queueing.
  */
 @ApplicationScoped
-public class FrontDoor {
+public class FrontDoor implements OwnCapacity {
 
     /** Requests a window needs before it counts (the library's minimum is 10). */
     static final int WINDOW_SAMPLES = 25;
@@ -92,5 +96,10 @@ public class FrontDoor {
 
     public int retryAfterSeconds() {
         return config.retryAfterSeconds();
+    }
+
+    @Override
+    public boolean exceededSince(long sinceNanos) {
+        return config.enabled() && gate.refusedSince(sinceNanos);
     }
 }

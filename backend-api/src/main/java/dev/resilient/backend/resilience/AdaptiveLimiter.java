@@ -25,20 +25,36 @@ import java.util.function.LongSupplier;
  * of the minimum). AIMD lowers the limit on every failed or slow call, whatever the load, never takes
  * a slow downstream for a healthy one, and is exact to test on a fake clock. What it needs in return is
  * the slow-call time: per downstream, what a healthy one never takes.
+ *
+ * <p>A call's time is measured here, on the caller's side, so it holds this process' own queueing too:
+ * on a backend past its capacity (bench/run's 10x level on two cores), deductions billing-stub answers in
+ * milliseconds came back after more than the slow-call time through a CPU hundreds of requests waited for,
+ * and AIMD took that for billing slowing down: its limit fell to 1 and refused a quarter of the deductions. So a slow answer
+ * that came while this process refused work of its own ({@link OwnCapacity}) is ignored: it neither lowers
+ * nor raises the limit, and is counted ({@link #slowSamplesIgnored()}). A failure (a 5xx, a timeout, a
+ * refused connection) still lowers it whatever the load here, and a fast answer still grows it.
  */
 final class AdaptiveLimiter {
 
     private final String name;
     private final LimitSettings settings;
     private final LongSupplier nanoClock;
+    private final OwnCapacity ownCapacity;
+    private final long slowCallNanos;
     private final LongAdder rejected = new LongAdder();
+    private final LongAdder slowIgnored = new LongAdder();
     private volatile SimpleLimiter<Void> limiter;
 
-    /** @param nanoClock the clock the call times are measured on, in nanoseconds (monotonic) */
-    AdaptiveLimiter(String name, LimitSettings settings, LongSupplier nanoClock) {
+    /**
+     * @param nanoClock   the clock the call times are measured on, in nanoseconds (monotonic)
+     * @param ownCapacity whether this process was past its capacity, on the same clock
+     */
+    AdaptiveLimiter(String name, LimitSettings settings, LongSupplier nanoClock, OwnCapacity ownCapacity) {
         this.name = name;
         this.settings = settings;
         this.nanoClock = nanoClock;
+        this.ownCapacity = ownCapacity;
+        this.slowCallNanos = TimeUnit.MILLISECONDS.toNanos(settings.slowCallMs());
         this.limiter = newLimiter();
     }
 
@@ -61,8 +77,40 @@ final class AdaptiveLimiter {
         Optional<Limiter.Listener> permit = limiter.acquire(null);
         if (permit.isEmpty()) {
             rejected.increment();
+            return permit;
         }
-        return permit;
+        return Optional.of(new Permit(permit.get(), nanoClock.getAsLong()));
+    }
+
+    /** The library's listener, with a slow success judged against this process' own capacity first. */
+    private final class Permit implements Limiter.Listener {
+        private final Limiter.Listener delegate;
+        private final long startNanos;
+
+        Permit(Limiter.Listener delegate, long startNanos) {
+            this.delegate = delegate;
+            this.startNanos = startNanos;
+        }
+
+        @Override
+        public void onSuccess() {
+            if (nanoClock.getAsLong() - startNanos > slowCallNanos && ownCapacity.exceededSince(startNanos)) {
+                slowIgnored.increment();
+                delegate.onIgnore();
+            } else {
+                delegate.onSuccess();
+            }
+        }
+
+        @Override
+        public void onIgnore() {
+            delegate.onIgnore();
+        }
+
+        @Override
+        public void onDropped() {
+            delegate.onDropped();
+        }
     }
 
     int limit() {
@@ -76,6 +124,11 @@ final class AdaptiveLimiter {
     /** Calls refused since the start. */
     long rejected() {
         return rejected.sum();
+    }
+
+    /** Slow answers left out because this process was past its own capacity while they ran, since the start. */
+    long slowSamplesIgnored() {
+        return slowIgnored.sum();
     }
 
     LimitSettings settings() {

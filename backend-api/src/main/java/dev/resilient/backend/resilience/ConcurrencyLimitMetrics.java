@@ -11,7 +11,9 @@ import java.util.function.Function;
  * Every downstream's adaptive concurrency (tag {@code downstream}): gauges {@code downstream.concurrency.limit}
  * (Prometheus {@code downstream_concurrency_limit}) and {@code downstream.concurrency.inflight}
  * ({@code downstream_concurrency_inflight}), counter {@code downstream.concurrency.rejections}
- * ({@code downstream_concurrency_rejections_total}): calls refused at the limit and sent to their fallback.
+ * ({@code downstream_concurrency_rejections_total}): calls refused at the limit and sent to their fallback, and
+ * counter {@code downstream.concurrency.slow.ignored} ({@code downstream_concurrency_slow_ignored_total}): slow
+ * answers that left the limit as it was because the backend was past its own capacity while they ran.
  * A scrape reads the limiters' counters only.
  */
 @Startup
@@ -26,6 +28,9 @@ public class ConcurrencyLimitMetrics {
                     "Calls in flight to the downstream now (counted while the adaptive limit is on)");
             FunctionCounter.builder("downstream.concurrency.rejections", limits, l -> l.state(d).rejected())
                     .description("Calls refused at the downstream's adaptive concurrency limit (their fallback answered)")
+                    .tag("downstream", d.key()).register(registry);
+            FunctionCounter.builder("downstream.concurrency.slow.ignored", limits, l -> l.state(d).slowIgnored())
+                    .description("Slow answers that did not lower the limit: the backend was past its own capacity then")
                     .tag("downstream", d.key()).register(registry);
         }
     }

@@ -39,12 +39,13 @@ public class ConcurrencyLimits {
     private final Map<Downstream, AdaptiveLimiter> limiters = new EnumMap<>(Downstream.class);
     private final DownstreamLog log;
 
-    ConcurrencyLimits(ConcurrencyLimitConfig config, PolicyRegistry policies, TimeSource clock, DownstreamLog log) {
+    ConcurrencyLimits(ConcurrencyLimitConfig config, PolicyRegistry policies, TimeSource clock, DownstreamLog log,
+            OwnCapacity ownCapacity) {
         this.enabled = config.enabled();
         this.log = log;
         for (Downstream d : Downstream.values()) {
             LimitSettings settings = LimitSettings.of(config, d, policies.get(d).bulkhead());
-            limiters.put(d, new AdaptiveLimiter(d.key(), settings, clock::nanoTime));
+            limiters.put(d, new AdaptiveLimiter(d.key(), settings, clock::nanoTime, ownCapacity));
         }
     }
 
@@ -93,7 +94,8 @@ public class ConcurrencyLimits {
     /** {@code d}'s limit, calls in flight and rejections now. */
     public ConcurrencyState state(Downstream d) {
         AdaptiveLimiter limiter = limiters.get(d);
-        return new ConcurrencyState(enabled, limiter.limit(), limiter.inFlight(), limiter.rejected(), limiter.settings());
+        return new ConcurrencyState(enabled, limiter.limit(), limiter.inFlight(), limiter.rejected(),
+                limiter.slowSamplesIgnored(), limiter.settings());
     }
 
     /** Every downstream back to its initial limit, as after a start (the rejection counts stay). */

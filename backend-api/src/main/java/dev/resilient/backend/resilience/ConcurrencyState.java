@@ -7,6 +7,9 @@ package dev.resilient.backend.resilience;
  * @param limit    calls allowed in flight now
  * @param inFlight calls in flight now (0 while off: not counted)
  * @param rejected calls refused at the limit since the start
+ * @param slowIgnored slow answers left out of the limit since the start, because this process was past its own
+ *                    capacity while they ran ({@link OwnCapacity})
  */
-public record ConcurrencyState(boolean enabled, int limit, int inFlight, long rejected, LimitSettings settings) {
+public record ConcurrencyState(boolean enabled, int limit, int inFlight, long rejected, long slowIgnored,
+        LimitSettings settings) {
 }

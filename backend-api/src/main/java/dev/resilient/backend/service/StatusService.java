@@ -71,7 +71,8 @@ public class StatusService {
     private ConcurrencyView concurrency(Downstream d) {
         ConcurrencyState c = limits.state(d);
         return new ConcurrencyView(c.enabled(), ConcurrencyLimits.ALGORITHM, c.limit(), c.inFlight(),
-                c.settings().minLimit(), c.settings().maxLimit(), c.settings().slowCallMs(), c.rejected());
+                c.settings().minLimit(), c.settings().maxLimit(), c.settings().slowCallMs(), c.rejected(),
+                c.slowIgnored());
     }
 
     private PolicyView policy(Downstream d) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +18,10 @@ class AdaptiveLimiterTest {
     private static final long SLOW_MS = 500;
 
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    /** Whether this process was past its own capacity (its front door refusing requests), set per test. */
+    private final AtomicBoolean queueingHere = new AtomicBoolean();
     private final AdaptiveLimiter limiter = new AdaptiveLimiter("chroma", new LimitSettings(10, 1, 10, 0.9, SLOW_MS),
-            nanos::get);
+            nanos::get, since -> queueingHere.get());
 
     private Limiter.Listener permit() {
         Optional<Limiter.Listener> permit = limiter.tryAcquire();
@@ -56,6 +59,35 @@ class AdaptiveLimiterTest {
     void slowAnswersLowerTheLimitStepByStepDownToTheMinimumEvenUnderLightLoad() {
         assertEquals(10, limiter.limit());
         assertEquals(List.of(9, 8, 7, 6, 5, 4, 3, 2, 1, 1), sequentialSuccesses(10, SLOW_MS + 1));
+    }
+
+    @Test
+    void slowAnswersWhileThisProcessQueuesItsOwnWorkLeaveTheLimitAndAreCounted() {
+        queueingHere.set(true);
+        assertEquals(List.of(10, 10, 10), sequentialSuccesses(3, SLOW_MS + 1),
+                "the time was ours (CPU, threads), not the downstream's");
+        assertEquals(3, limiter.slowSamplesIgnored());
+        queueingHere.set(false);
+        assertEquals(List.of(9), sequentialSuccesses(1, SLOW_MS + 1));
+        assertEquals(3, limiter.slowSamplesIgnored());
+    }
+
+    @Test
+    void failuresLowerTheLimitEvenWhileThisProcessQueues() {
+        queueingHere.set(true);
+        Limiter.Listener p = permit();
+        elapse(2);
+        p.onDropped();
+        assertEquals(9, limiter.limit());
+    }
+
+    @Test
+    void fastAnswersWhileThisProcessQueuesStillGrowALoweredLimit() {
+        sequentialSuccesses(10, 5_000);
+        assertEquals(1, limiter.limit());
+        queueingHere.set(true);
+        fullLoadRound(20);
+        assertEquals(2, limiter.limit());
     }
 
     @Test

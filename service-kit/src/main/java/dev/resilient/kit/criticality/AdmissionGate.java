@@ -151,6 +151,9 @@ public final class AdmissionGate {
     private final int criticalReserve;
     private final Map<Criticality, LongAdder> admitted = new EnumMap<>(Criticality.class);
     private final Map<Criticality, LongAdder> refused = new EnumMap<>(Criticality.class);
+    /** When the last request was refused; read only once {@link #anyRefused} is set (nanoTime has no "never"). */
+    private volatile long lastRefusalNanos;
+    private volatile boolean anyRefused;
 
     /** A gate whose critical requests have no places of their own past the limit. */
     public AdmissionGate(Limit limit, Shares shares, LongSupplier nanoClock) {
@@ -191,6 +194,8 @@ public final class AdmissionGate {
                     return Optional.of(admit(criticality, inFlight.incrementAndGet()));
                 }
                 refused.get(criticality).increment();
+                lastRefusalNanos = nanoClock.getAsLong();
+                anyRefused = true;
                 return Optional.empty();
             }
             if (inFlight.compareAndSet(now, now + 1)) {
@@ -249,5 +254,14 @@ public final class AdmissionGate {
 
     public long refused(Criticality criticality) {
         return refused.get(criticality).sum();
+    }
+
+    /**
+     * Whether this gate refused a request, of any criticality, at or after {@code sinceNanos} (on its clock):
+     * the work offered then was past what the process can do, so its requests were queueing for its CPU
+     * and threads.
+     */
+    public boolean refusedSince(long sinceNanos) {
+        return anyRefused && lastRefusalNanos - sinceNanos >= 0;
     }
 }

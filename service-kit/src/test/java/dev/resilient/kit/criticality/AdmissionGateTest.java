@@ -41,6 +41,23 @@ class AdmissionGateTest {
     }
 
     @Test
+    void theGateSaysWhetherItRefusedAnyRequestSinceAGivenTime() {
+        AdmissionGate gate = new AdmissionGate(FixedLimit.of(1), shares, clock::get);
+        assertFalse(gate.refusedSince(clock.get()), "nothing refused yet");
+        AdmissionGate.Permit held = gate.tryAdmit(Criticality.DEFAULT).orElseThrow();
+        clock.addAndGet(5_000);
+        long callStarted = clock.get();
+        assertFalse(gate.refusedSince(callStarted));
+        clock.addAndGet(1_000);
+        assertTrue(gate.tryAdmit(Criticality.CRITICAL).isEmpty());
+        clock.addAndGet(1_000);
+        assertTrue(gate.refusedSince(callStarted), "refused while the call ran");
+        assertTrue(gate.refusedSince(callStarted + 1_000), "at the very time still counts");
+        assertFalse(gate.refusedSince(callStarted + 1_001));
+        held.release(false);
+    }
+
+    @Test
     void aReleasedPermitMakesRoomOnceEvenWhenReleasedTwice() {
         AdmissionGate gate = new AdmissionGate(FixedLimit.of(2), shares, clock::get);
         AdmissionGate.Permit first = gate.tryAdmit(Criticality.SHEDDABLE).orElseThrow();

@@ -1,0 +1,16 @@
+package dev.resilient.backend.resilience;
+
+/**
+ * Whether this process has been past its own capacity: the time a downstream call took then is partly
+ * its wait for this process' CPU and threads, which says nothing about the downstream. The front door
+ * ({@code admission.FrontDoor}) knows, since it refuses requests exactly then.
+ */
+@FunctionalInterface
+public interface OwnCapacity {
+
+    /** Never past it: every call's time is the downstream's (tests, and a backend without a front door). */
+    OwnCapacity NEVER_EXCEEDED = sinceNanos -> false;
+
+    /** Whether this process refused work of its own at or after {@code sinceNanos} ({@link TimeSource#nanoTime()}). */
+    boolean exceededSince(long sinceNanos);
+}
