@@ -24,10 +24,12 @@ class RateLimitTest {
     @Test
     void reachingTheLlmRateLimitGives429WithRetryAfter() {
         String project = Backend.freshProject();
+        // questions of this project alone: an answer the LLM cache kept from an earlier run (its disk level
+        // lives under target/) would be served without an LLM call and leave the limit unspent
         for (int i = 0; i < 3; i++) {
-            Backend.chat("alice", project, "question number " + i).statusCode(200);
+            Backend.chat("alice", project, "question number " + i + " of " + project).statusCode(200);
         }
-        Backend.chat("alice", project, "one question too many").statusCode(429)
+        Backend.chat("alice", project, "one question too many for " + project).statusCode(429)
                 .header("Retry-After", notNullValue())
                 .body("error", containsString("rate limit"));
     }

@@ -4,15 +4,16 @@ import io.quarkus.test.common.QuarkusTestResource;
 
 /**
  * Every real stub process the backend's tests run against. Test resources declared anywhere
- * apply to every {@code @QuarkusTest} of the module, each started once per test run.
+ * apply to every {@code @QuarkusTest} of the module, started again for each test profile; they are
+ * independent processes, so they start side by side ({@code parallel}).
  */
-@QuarkusTestResource(AuthStubResource.class)
-@QuarkusTestResource(ChromaStubResource.class)
-@QuarkusTestResource(FilesystemStubResource.class)
-@QuarkusTestResource(BillingStubResource.class)
-@QuarkusTestResource(GitStubResource.class)
-@QuarkusTestResource(LlmStubResource.class)
-@QuarkusTestResource(LlmSecondaryStubResource.class)
+@QuarkusTestResource(value = AuthStubResource.class, parallel = true)
+@QuarkusTestResource(value = ChromaStubResource.class, parallel = true)
+@QuarkusTestResource(value = FilesystemStubResource.class, parallel = true)
+@QuarkusTestResource(value = BillingStubResource.class, parallel = true)
+@QuarkusTestResource(value = GitStubResource.class, parallel = true)
+@QuarkusTestResource(value = LlmStubResource.class, parallel = true)
+@QuarkusTestResource(value = LlmSecondaryStubResource.class, parallel = true)
 public final class SuiteResources {
 
     private SuiteResources() {
