@@ -29,9 +29,9 @@ import java.util.function.LongSupplier;
  * <p>A call's time is measured here, on the caller's side, so it holds this process' own queueing too:
  * on a backend past its capacity (bench/run's 10x level on two cores), deductions billing-stub answers in
  * milliseconds came back after more than the slow-call time through a CPU hundreds of requests waited for,
- * and AIMD took that for billing slowing down: its limit fell to 1 and refused a quarter of the deductions. So a slow answer
- * that came while this process refused work of its own ({@link OwnCapacity}) is ignored: it neither lowers
- * nor raises the limit, and is counted ({@link #slowSamplesIgnored()}). A failure (a 5xx, a timeout, a
+ * and AIMD took that for billing slowing down: its limit fell to 1 and refused a quarter of the deductions.
+ * So a slow answer that came while this process refused work of its own ({@link OwnCapacity}) is ignored:
+ * it neither lowers nor raises the limit, and is counted ({@link #slowSamplesIgnored()}). A failure (a 5xx, a timeout, a
  * refused connection) still lowers it whatever the load here, and a fast answer still grows it.
  */
 final class AdaptiveLimiter {

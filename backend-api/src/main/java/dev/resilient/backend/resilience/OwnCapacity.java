@@ -8,9 +8,6 @@ package dev.resilient.backend.resilience;
 @FunctionalInterface
 public interface OwnCapacity {
 
-    /** Never past it: every call's time is the downstream's (tests, and a backend without a front door). */
-    OwnCapacity NEVER_EXCEEDED = sinceNanos -> false;
-
     /** Whether this process refused work of its own at or after {@code sinceNanos} ({@link TimeSource#nanoTime()}). */
     boolean exceededSince(long sinceNanos);
 }
