@@ -45,6 +45,13 @@ class AdaptiveLimiterTest {
         return limits;
     }
 
+    /** One call that the downstream failed after 2 ms. */
+    private void fastFailure() {
+        Limiter.Listener p = permit();
+        elapse(2);
+        p.onDropped();
+    }
+
     /** As many calls as the limit allows at once, each taking {@code ms} and ending as a success. */
     private void fullLoadRound(long ms) {
         List<Limiter.Listener> permits = new ArrayList<>();
@@ -75,9 +82,7 @@ class AdaptiveLimiterTest {
     @Test
     void failuresLowerTheLimitEvenWhileThisProcessQueues() {
         queueingHere.set(true);
-        Limiter.Listener p = permit();
-        elapse(2);
-        p.onDropped();
+        fastFailure();
         assertEquals(9, limiter.limit());
     }
 
@@ -98,9 +103,7 @@ class AdaptiveLimiterTest {
     @Test
     void failuresLowerTheLimitHoweverFastTheyCame() {
         for (int i = 0; i < 3; i++) {
-            Limiter.Listener p = permit();
-            elapse(2);
-            p.onDropped();
+            fastFailure();
         }
         assertEquals(7, limiter.limit());
     }

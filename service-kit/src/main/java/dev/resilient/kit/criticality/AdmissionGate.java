@@ -195,7 +195,9 @@ public final class AdmissionGate {
                 }
                 refused.get(criticality).increment();
                 lastRefusalNanos = nanoClock.getAsLong();
-                anyRefused = true;
+                if (!anyRefused) { // written once: a refusal under overload is the hot path
+                    anyRefused = true;
+                }
                 return Optional.empty();
             }
             if (inFlight.compareAndSet(now, now + 1)) {
